@@ -1,0 +1,130 @@
+import { slugify, searchKey } from '../../arabic/index.js'
+import { ValidationError, type FieldProblems } from '../errors.js'
+import type { SafeHtml } from '../safe-html.js'
+
+export type ArticleId = number
+export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published'
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'review', 'scheduled', 'published']
+
+export interface CategoryRef { id: number; slug: string; name: string }
+export interface TagRef { id: number; slug: string; name: string }
+export interface AuthorRef { id: number; slug: string; name: string }
+
+export interface CoverImage {
+  /** Site-relative path or absolute URL of the image. */
+  src: string
+  alt: string
+  caption: string | null
+  credit: string | null
+}
+
+/** What lists, cards and sliders show: everything but the body. */
+export interface ArticleSummary {
+  id: ArticleId
+  externalId: string | null
+  slug: string
+  title: string
+  dek: string | null
+  category: CategoryRef
+  status: ArticleStatus
+  featured: boolean
+  breaking: boolean
+  cover: CoverImage | null
+  publishedAt: Date | null
+  updatedAt: Date
+}
+
+/** A whole story as the article page shows it. */
+export interface Article extends ArticleSummary {
+  bodyHtml: SafeHtml
+  bodyText: string
+  /** Where the story was filed, e.g. "واشنطن": the first half of the dateline. */
+  dateline: string | null
+  /** Credit line, e.g. "متابعة وطن برس": the second half of the dateline. */
+  source: string | null
+  tags: TagRef[]
+  authors: AuthorRef[]
+}
+
+/** What a writer or importer hands in; the store assigns id and times. */
+export interface ArticleDraft {
+  externalId?: string | null
+  title: string
+  slug?: string
+  dek?: string | null
+  bodyHtml: SafeHtml
+  dateline?: string | null
+  source?: string | null
+  categoryId: number
+  tagIds?: number[]
+  authorIds?: number[]
+  status: ArticleStatus
+  featured?: boolean
+  breaking?: boolean
+  cover?: CoverImage | null
+  publishedAt?: Date | null
+}
+
+/** A draft checked and completed by the newsroom's rules, ready to store. */
+export interface ArticleRecord extends Required<Omit<ArticleDraft, 'slug'>> {
+  slug: string
+  bodyText: string
+  searchKey: string
+}
+
+export const TITLE_MAX = 300
+
+/**
+ * The newsroom's rules for any article that is stored: a title (≤ 300 characters), a category,
+ * a body for anything published, a publication time for anything published or scheduled.
+ * Returns the record with its slug, plain text and search key derived.
+ */
+export function checkArticle(draft: ArticleDraft, bodyText: string): ArticleRecord {
+  const problems: FieldProblems = {}
+  const title = draft.title.normalize('NFC').replace(/\s+/g, ' ').trim()
+  if (!title) problems.title = 'required'
+  else if (title.length > TITLE_MAX) problems.title = `longer than ${TITLE_MAX} characters`
+  if (!Number.isInteger(draft.categoryId) || draft.categoryId <= 0) problems.category = 'required'
+  if ((draft.status === 'published' || draft.status === 'scheduled') && !bodyText.trim()) problems.body = 'required to publish'
+  if (draft.status === 'scheduled' && !draft.publishedAt) problems.publishedAt = 'required to schedule'
+  if (draft.publishedAt && Number.isNaN(draft.publishedAt.getTime())) problems.publishedAt = 'not a valid date'
+  const slug = slugify(draft.slug?.trim() || title) || 'article'
+  if (Object.keys(problems).length) throw new ValidationError(problems, 'article')
+  const dek = draft.dek?.normalize('NFC').trim() || null
+  return {
+    externalId: draft.externalId ?? null,
+    title,
+    slug,
+    dek,
+    bodyHtml: draft.bodyHtml,
+    bodyText,
+    dateline: draft.dateline?.trim() || null,
+    source: draft.source?.trim() || null,
+    categoryId: draft.categoryId,
+    tagIds: [...new Set(draft.tagIds ?? [])],
+    authorIds: [...new Set(draft.authorIds ?? [])],
+    status: draft.status,
+    featured: draft.featured ?? false,
+    breaking: draft.breaking ?? false,
+    cover: draft.cover ?? null,
+    publishedAt: draft.publishedAt ?? null,
+    searchKey: searchKey([title, dek ?? '', bodyText].join('\n')),
+  }
+}
+
+/** Percent-encoded canonical path of an article: `/<category>/<id>/<slug>`. */
+export function articlePath(a: { id: ArticleId; slug: string; category: { slug: string } }): string {
+  return `/${encodeURIComponent(a.category.slug)}/${a.id}/${encodeURIComponent(a.slug)}`
+}
+
+/** Percent-encoded paths of the archives. */
+export const archivePath = {
+  category: (slug: string) => `/category/${encodeURIComponent(slug)}`,
+  tag: (slug: string) => `/tag/${encodeURIComponent(slug)}`,
+  author: (slug: string) => `/author/${encodeURIComponent(slug)}`,
+}
+
+/** Whether readers may see it now: published, and not dated in the future. */
+export function isVisible(a: Pick<ArticleSummary, 'status' | 'publishedAt'>, now: Date): boolean {
+  return a.status === 'published' && a.publishedAt !== null && a.publishedAt.getTime() <= now.getTime()
+}

@@ -1,0 +1,41 @@
+import { isVisible, type Article, type ArticleId, type ArticleSummary } from './article.js'
+import type { Clock, Repos } from '../store.js'
+import { NotFoundError } from '../errors.js'
+import { threadComments, type CommentThread } from '../comments/comment.js'
+
+export interface ArticlePage {
+  article: Article
+  related: ArticleSummary[]
+  comments: CommentThread[]
+  commentCount: number
+}
+
+export const RELATED_COUNT = 4
+
+/**
+ * A visible article with what its page shows around it. Related stories come from shared tags
+ * and the category; when those run short the newest stories fill the block, so it is never empty.
+ */
+export async function getArticlePage(deps: { repos: Repos; clock: Clock }, input: { id: ArticleId }): Promise<ArticlePage> {
+  const now = deps.clock.now()
+  const article = await deps.repos.articles.get(input.id)
+  if (!article || !isVisible(article, now)) throw new NotFoundError('article', input.id)
+  const [related, comments] = await Promise.all([
+    deps.repos.articles.related(article, now, RELATED_COUNT),
+    deps.repos.comments.approvedFor(article.id),
+  ])
+  if (related.length < RELATED_COUNT) {
+    const fill = await deps.repos.articles.list({
+      visibleAt: now, excludeIds: [article.id, ...related.map((r) => r.id)], offset: 0, limit: RELATED_COUNT - related.length,
+    })
+    related.push(...fill.items)
+  }
+  return { article, related, comments: threadComments(comments), commentCount: comments.length }
+}
+
+/** A visible article by id, for the API. */
+export async function getArticle(deps: { repos: Repos; clock: Clock }, input: { id: ArticleId }): Promise<Article> {
+  const article = await deps.repos.articles.get(input.id)
+  if (!article || !isVisible(article, deps.clock.now())) throw new NotFoundError('article', input.id)
+  return article
+}

@@ -1,0 +1,73 @@
+import { slugify } from '../../arabic/index.js'
+import { checkArticle, type ArticleId, type ArticleStatus, type CoverImage } from './article.js'
+import { htmlToText, type SafeHtml } from '../safe-html.js'
+import type { Repos } from '../store.js'
+import { ValidationError } from '../errors.js'
+
+/** An article from outside (a feed, an export, a scraped page), named by names, not ids. */
+export interface IncomingArticle {
+  externalId: string | null
+  title: string
+  dek?: string | null
+  bodyHtml: SafeHtml
+  /** Category by display name; created at the end of the menu when missing. */
+  categoryName: string
+  categorySlug?: string
+  tags?: readonly string[]
+  authors?: readonly string[]
+  dateline?: string | null
+  source?: string | null
+  status?: ArticleStatus
+  publishedAt: Date
+  featured?: boolean
+  breaking?: boolean
+  cover?: CoverImage | null
+}
+
+/**
+ * Stores an incoming article through the newsroom's rules, creating its category, tags and
+ * authors as needed. An article whose external id is already stored is updated in place, so
+ * running the same import twice changes nothing. Call it inside a transaction: a record that
+ * fails the rules throws after its category or tags may have been created, and the rollback
+ * takes those back.
+ */
+export async function ingestArticle(repos: Repos, input: IncomingArticle): Promise<{ id: ArticleId; created: boolean }> {
+  const categoryName = input.categoryName.trim()
+  if (!categoryName) throw new ValidationError({ category: 'required' }, 'article')
+  const categorySlug = input.categorySlug ?? slugify(categoryName, 6)
+  let category = await repos.categories.bySlug(categorySlug)
+  if (!category) {
+    const siblings = (await repos.categories.all()).filter((c) => c.parentId === null)
+    category = await repos.categories.create({
+      slug: categorySlug, name: categoryName, description: null, parentId: null,
+      position: Math.max(0, ...siblings.map((c) => c.position)) + 1,
+    })
+  }
+  const tags = await repos.tags.ensure(input.tags ?? [])
+  const authors = await repos.authors.ensure(input.authors ?? [])
+  const complete = checkArticle(
+    {
+      externalId: input.externalId,
+      title: input.title,
+      dek: input.dek,
+      bodyHtml: input.bodyHtml,
+      dateline: input.dateline,
+      source: input.source,
+      categoryId: category.id,
+      tagIds: tags.map((t) => t.id),
+      authorIds: authors.map((a) => a.id),
+      status: input.status ?? 'published',
+      featured: input.featured,
+      breaking: input.breaking,
+      cover: input.cover,
+      publishedAt: input.publishedAt,
+    },
+    htmlToText(input.bodyHtml),
+  )
+  const existing = input.externalId ? await repos.articles.idByExternalId(input.externalId) : null
+  if (existing !== null) {
+    await repos.articles.update(existing, complete)
+    return { id: existing, created: false }
+  }
+  return { id: await repos.articles.create(complete), created: true }
+}

@@ -1,0 +1,60 @@
+import type { ArticleSummary } from './article.js'
+import type { Clock, Repos } from '../store.js'
+import { NotFoundError, ValidationError } from '../errors.js'
+import { categoryWithDescendants, type Author, type Category } from '../taxonomy/taxonomy.js'
+import type { TagRef } from './article.js'
+
+export interface ArticleFilters {
+  category?: string
+  tag?: string
+  author?: string
+  q?: string
+}
+
+export interface ArticleList {
+  items: ArticleSummary[]
+  total: number
+  page: number
+  pages: number
+  perPage: number
+  /** The archive's subject, when a filter named one. */
+  category: Category | null
+  tag: TagRef | null
+  author: Author | null
+}
+
+export const QUERY_MAX = 200
+
+/**
+ * A page of visible articles, newest first, filtered by category (with its sub-desks), tag,
+ * author and words. A filter naming something that does not exist, or a page past the end
+ * (other than an empty first page), is NotFound, so archives 404 instead of showing nothing.
+ */
+export async function listArticles(
+  deps: { repos: Repos; clock: Clock },
+  input: ArticleFilters & { page: number; perPage: number },
+): Promise<ArticleList> {
+  const { repos } = deps
+  if (input.q !== undefined && input.q.length > QUERY_MAX) throw new ValidationError({ q: `longer than ${QUERY_MAX} characters` })
+  const [category, tag, author] = await Promise.all([
+    input.category === undefined ? null : repos.categories.bySlug(input.category),
+    input.tag === undefined ? null : repos.tags.bySlug(input.tag),
+    input.author === undefined ? null : repos.authors.bySlug(input.author),
+  ])
+  if (input.category !== undefined && !category) throw new NotFoundError('category', input.category)
+  if (input.tag !== undefined && !tag) throw new NotFoundError('tag', input.tag)
+  if (input.author !== undefined && !author) throw new NotFoundError('author', input.author)
+  const categoryIds = category ? categoryWithDescendants(await repos.categories.all(), category.id) : undefined
+  const { items, total } = await repos.articles.list({
+    visibleAt: deps.clock.now(),
+    categoryIds,
+    tagId: tag?.id,
+    authorId: author?.id,
+    text: input.q?.trim() || undefined,
+    offset: (input.page - 1) * input.perPage,
+    limit: input.perPage,
+  })
+  const pages = Math.max(1, Math.ceil(total / input.perPage))
+  if (input.page > pages) throw new NotFoundError('page', input.page)
+  return { items, total, page: input.page, pages, perPage: input.perPage, category, tag, author }
+}

@@ -1,0 +1,34 @@
+/** Stable machine codes; the web layer maps each to an HTTP status and an Arabic message. */
+export type AppErrorCode = 'not_found' | 'validation' | 'forbidden' | 'conflict' | 'rate_limited'
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, key: string | number) {
+    super('not_found', `${what} not found: ${key}`, { what, key })
+  }
+}
+
+/** One problem per field, so forms and CLIs can point at exactly what is wrong. */
+export type FieldProblems = Record<string, string>
+
+export class ValidationError extends AppError {
+  constructor(readonly problems: FieldProblems, message = 'invalid input') {
+    super('validation', `${message}: ${Object.entries(problems).map(([f, p]) => `${f}: ${p}`).join('; ')}`, { problems })
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(what: string, key: string) {
+    super('conflict', `${what} already exists: ${key}`, { what, key })
+  }
+}

@@ -1,0 +1,85 @@
+import type { Article, ArticleId, ArticleRecord, ArticleSummary, AuthorRef, TagRef } from './articles/article.js'
+import type { Comment, NewComment, CommentStatus } from './comments/comment.js'
+import type { Author, Category } from './taxonomy/taxonomy.js'
+
+/** Filters for lists of articles readers may see. */
+export interface ArticleQuery {
+  /** Only articles published at or before this instant. */
+  visibleAt: Date
+  categoryIds?: number[]
+  tagId?: number
+  authorId?: number
+  /** Every word must occur (matched on search keys). */
+  text?: string
+  featured?: boolean
+  breaking?: boolean
+  excludeIds?: number[]
+  offset: number
+  limit: number
+}
+
+export interface ArticleRepo {
+  /** Stores a checked article with its tags and authors; returns its id. */
+  create(record: ArticleRecord): Promise<ArticleId>
+  /** Replaces an article's fields, tags and authors. */
+  update(id: ArticleId, record: ArticleRecord): Promise<void>
+  get(id: ArticleId): Promise<Article | null>
+  idByExternalId(externalId: string): Promise<ArticleId | null>
+  /** Newest first, with the total before paging. */
+  list(query: ArticleQuery): Promise<{ items: ArticleSummary[]; total: number }>
+  /**
+   * Visible articles sharing tags or the category with `article`, never `article` itself:
+   * most shared tags first, then same category, then newest.
+   */
+  related(article: Article, visibleAt: Date, limit: number): Promise<ArticleSummary[]>
+  count(): Promise<number>
+}
+
+export interface CategoryRepo {
+  all(): Promise<Category[]>
+  bySlug(slug: string): Promise<Category | null>
+  create(c: Omit<Category, 'id'>): Promise<Category>
+}
+
+export interface TagRepo {
+  bySlug(slug: string): Promise<TagRef | null>
+  /** Finds or creates a tag per name (slugged), in the given order. */
+  ensure(names: readonly string[]): Promise<TagRef[]>
+}
+
+export interface AuthorRepo {
+  bySlug(slug: string): Promise<Author | null>
+  create(a: Omit<Author, 'id'>): Promise<Author>
+  /** Finds or creates authors by display name. */
+  ensure(names: readonly string[]): Promise<AuthorRef[]>
+}
+
+export interface CommentRepo {
+  add(c: NewComment, status: CommentStatus, at: Date): Promise<number>
+  get(id: number): Promise<Comment | null>
+  approvedFor(articleId: ArticleId): Promise<Comment[]>
+}
+
+export interface Repos {
+  articles: ArticleRepo
+  categories: CategoryRepo
+  tags: TagRepo
+  authors: AuthorRepo
+  comments: CommentRepo
+}
+
+/** The newsroom's storage: repositories plus the transaction and change-tracking they share. */
+export interface Store extends Repos {
+  /** Runs `work` atomically: all its writes land, or none. */
+  transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T>
+  /**
+   * A token that changes whenever stored content changes — including writes committed by another
+   * process on the same database. Synchronous and cheap, so every page request can check it.
+   */
+  contentVersion(): string
+  close(): Promise<void>
+}
+
+export interface Clock {
+  now(): Date
+}

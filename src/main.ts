@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { loadConfig, type Config } from './config/index.js'
+import { openSqliteStore } from './storage/index.js'
+import { buildApp } from './web/index.js'
+import { seedDemo } from './demo/index.js'
+
+/** The form-signing secret: from the config, else one generated once per data folder. */
+function loadSecret(config: Config): string {
+  if (config.secret) return config.secret
+  const file = join(config.dataDir, 'secret')
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })
+  return readFileSync(file, 'utf8').trim()
+}
+
+/**
+ * The composition root: config → store (migrated) → demo content on first start → web app → listen.
+ * Closes cleanly on SIGINT/SIGTERM.
+ */
+export async function startServer(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
+  mkdirSync(config.mediaDir, { recursive: true })
+  const store = await openSqliteStore(config.dbFile)
+  if (config.demo) {
+    const seeded = await seedDemo(store, { mediaDir: config.mediaDir, now: new Date() })
+    if (seeded) console.log(`khabar: demo content added (${seeded} articles)`)
+  }
+  const app = await buildApp({
+    store, siteName: config.siteName, siteUrl: config.siteUrl, secret: loadSecret(config),
+    mediaDir: config.mediaDir, logLevel: config.logLevel,
+  })
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  console.log(`khabar: serving ${url} (data: ${config.dataDir})`)
+  const close = async () => {
+    await app.close()
+    await store.close()
+  }
+  return { url, close }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const server = await startServer(loadConfig())
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void server.close().then(() => process.exit(0)))
+  }
+}

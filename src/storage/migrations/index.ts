@@ -1,0 +1,20 @@
+import { Migrator, type Kysely, type Migration } from 'kysely'
+import type { Dialect } from './dialect.js'
+import * as m001 from './001-content-model.js'
+
+type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
+
+// Ordered by name; a step, once released, is never edited: add the next file instead.
+const STEPS: Record<string, Step> = {
+  '001-content-model': m001,
+}
+
+/** Brings the schema to the latest version; each step runs once, in order, in a transaction. */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
+  const migrations: Record<string, Migration> = {}
+  for (const [name, step] of Object.entries(STEPS)) migrations[name] = { up: (trx) => step.up(trx, dialect) }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,146 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
+import { searchTerms } from '../../arabic/index.js'
+import { type ArticleQuery, type ArticleRecord, type ArticleRepo, type SafeHtml } from '../../core/index.js'
+import type { Database } from './schema.js'
+import { SUMMARY_COLUMNS, containsPattern, toSummary } from './rows.js'
+
+type Db = Kysely<Database>
+
+function columns(r: ArticleRecord, now: string) {
+  return {
+    external_id: r.externalId,
+    slug: r.slug,
+    title: r.title,
+    dek: r.dek,
+    body_html: r.bodyHtml,
+    body_text: r.bodyText,
+    search_key: r.searchKey,
+    dateline: r.dateline,
+    source: r.source,
+    category_id: r.categoryId,
+    status: r.status,
+    featured: r.featured ? 1 : 0,
+    breaking: r.breaking ? 1 : 0,
+    cover_src: r.cover?.src ?? null,
+    cover_alt: r.cover?.alt ?? null,
+    cover_caption: r.cover?.caption ?? null,
+    cover_credit: r.cover?.credit ?? null,
+    published_at: r.publishedAt?.toISOString() ?? null,
+    updated_at: now,
+  }
+}
+
+async function writeLinks(db: Db, id: number, r: ArticleRecord): Promise<void> {
+  await db.deleteFrom('article_tags').where('article_id', '=', id).execute()
+  await db.deleteFrom('article_authors').where('article_id', '=', id).execute()
+  if (r.tagIds.length) {
+    await db.insertInto('article_tags').values(r.tagIds.map((tag_id, position) => ({ article_id: id, tag_id, position }))).execute()
+  }
+  if (r.authorIds.length) {
+    await db.insertInto('article_authors').values(r.authorIds.map((author_id, position) => ({ article_id: id, author_id, position }))).execute()
+  }
+}
+
+function visible(db: Db, visibleAt: Date) {
+  return db.selectFrom('articles as a')
+    .innerJoin('categories as c', 'c.id', 'a.category_id')
+    .where('a.status', '=', 'published')
+    .where('a.published_at', '<=', visibleAt.toISOString())
+}
+
+function filtered<O>(q: SelectQueryBuilder<Database & { a: Database['articles']; c: Database['categories'] }, 'a' | 'c', O>, f: ArticleQuery) {
+  if (f.categoryIds) q = q.where('a.category_id', 'in', f.categoryIds.length ? f.categoryIds : [-1])
+  if (f.tagId !== undefined) {
+    const tagId = f.tagId
+    q = q.where(({ exists, selectFrom }) => exists(
+      selectFrom('article_tags as t').select('t.article_id').whereRef('t.article_id', '=', 'a.id').where('t.tag_id', '=', tagId)))
+  }
+  if (f.authorId !== undefined) {
+    const authorId = f.authorId
+    q = q.where(({ exists, selectFrom }) => exists(
+      selectFrom('article_authors as w').select('w.article_id').whereRef('w.article_id', '=', 'a.id').where('w.author_id', '=', authorId)))
+  }
+  if (f.featured !== undefined) q = q.where('a.featured', '=', f.featured ? 1 : 0)
+  if (f.breaking !== undefined) q = q.where('a.breaking', '=', f.breaking ? 1 : 0)
+  if (f.excludeIds?.length) q = q.where('a.id', 'not in', f.excludeIds)
+  for (const term of f.text ? searchTerms(f.text) : []) {
+    q = q.where(sql<boolean>`a.search_key like ${containsPattern(term)} escape '\\'`)
+  }
+  return q
+}
+
+export function createSqlArticleRepo(db: Db): ArticleRepo {
+  return {
+    async create(record) {
+      const now = new Date().toISOString()
+      const row = await db.insertInto('articles').values({ ...columns(record, now), created_at: now })
+        .returning('id').executeTakeFirstOrThrow()
+      const id = Number(row.id)
+      await writeLinks(db, id, record)
+      return id
+    },
+
+    async update(id, record) {
+      await db.updateTable('articles').set(columns(record, new Date().toISOString())).where('id', '=', id).execute()
+      await writeLinks(db, id, record)
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('articles as a').innerJoin('categories as c', 'c.id', 'a.category_id')
+        .select([...SUMMARY_COLUMNS, 'a.body_html', 'a.body_text', 'a.dateline', 'a.source'])
+        .where('a.id', '=', id).executeTakeFirst()
+      if (!row) return null
+      const [tags, authors] = await Promise.all([
+        db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id')
+          .select(['t.id', 't.slug', 't.name']).where('at.article_id', '=', id).orderBy('at.position').execute(),
+        db.selectFrom('article_authors as aa').innerJoin('authors as w', 'w.id', 'aa.author_id')
+          .select(['w.id', 'w.slug', 'w.name']).where('aa.article_id', '=', id).orderBy('aa.position').execute(),
+      ])
+      return {
+        ...toSummary(row),
+        bodyHtml: row.body_html as SafeHtml,
+        bodyText: row.body_text,
+        dateline: row.dateline,
+        source: row.source,
+        tags: tags.map((t) => ({ ...t, id: Number(t.id) })),
+        authors: authors.map((w) => ({ ...w, id: Number(w.id) })),
+      }
+    },
+
+    async idByExternalId(externalId) {
+      const row = await db.selectFrom('articles').select('id').where('external_id', '=', externalId).executeTakeFirst()
+      return row ? Number(row.id) : null
+    },
+
+    async list(f) {
+      const base = filtered(visible(db, f.visibleAt), f)
+      const [rows, count] = await Promise.all([
+        base.select(SUMMARY_COLUMNS).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+        base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      ])
+      return { items: rows.map(toSummary), total: Number(count.n) }
+    },
+
+    async related(article, visibleAt, limit) {
+      const tagIds = article.tags.map((t) => t.id)
+      const sameCategory = sql<number>`case when a.category_id = ${article.category.id} then 1 else 0 end`
+      let q = visible(db, visibleAt)
+        .leftJoin('article_tags as t', (j) => j.onRef('t.article_id', '=', 'a.id').on('t.tag_id', 'in', tagIds.length ? tagIds : [-1]))
+        .where('a.id', '!=', article.id)
+        .where((eb) => eb.or([eb('a.category_id', '=', article.category.id), eb('t.tag_id', 'is not', null)]))
+      const rows = await q.select(SUMMARY_COLUMNS)
+        .groupBy(['a.id', 'c.id'])
+        .orderBy((eb) => eb.fn.count('t.tag_id'), 'desc')
+        .orderBy(sameCategory, 'desc')
+        .orderBy('a.published_at', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map(toSummary)
+    },
+
+    async count() {
+      const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
+      return Number(row.n)
+    },
+  }
+}

@@ -1,0 +1,54 @@
+import type { Generated } from 'kysely'
+
+/**
+ * The tables as the query layer sees them. Times are ISO-8601 UTC strings (`toISOString()`),
+ * which sort correctly as text on every dialect; flags are 0/1 integers for the same reason.
+ */
+export interface Database {
+  categories: {
+    id: Generated<number>
+    slug: string
+    name: string
+    description: string | null
+    parent_id: number | null
+    position: number
+  }
+  authors: { id: Generated<number>; slug: string; name: string; bio: string | null }
+  tags: { id: Generated<number>; slug: string; name: string }
+  articles: {
+    id: Generated<number>
+    external_id: string | null
+    slug: string
+    title: string
+    dek: string | null
+    body_html: string
+    body_text: string
+    search_key: string
+    dateline: string | null
+    source: string | null
+    category_id: number
+    status: string
+    featured: number
+    breaking: number
+    cover_src: string | null
+    cover_alt: string | null
+    cover_caption: string | null
+    cover_credit: string | null
+    published_at: string | null
+    created_at: string
+    updated_at: string
+  }
+  article_tags: { article_id: number; tag_id: number; position: number }
+  article_authors: { article_id: number; author_id: number; position: number }
+  comments: {
+    id: Generated<number>
+    article_id: number
+    parent_id: number | null
+    author_name: string
+    author_email: string
+    body: string
+    status: string
+    ip: string | null
+    created_at: string
+  }
+}

@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import type { Store } from '../../core/index.js'
+import type { Database } from '../sql/schema.js'
+import { createSqlRepos } from '../sql/repos.js'
+import { migrateToLatest } from '../migrations/index.js'
+
+/**
+ * The embedded store: one SQLite file in WAL mode, so the site keeps reading while an import
+ * (even from another process) writes. `file` may be ':memory:' for tests.
+ */
+export async function openSqliteStore(file: string, opts: { migrate?: boolean } = {}): Promise<Store> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const raw = new BetterSqlite3(file)
+  raw.pragma('journal_mode = WAL')
+  raw.pragma('synchronous = NORMAL') // durable at each checkpoint; WAL keeps the file consistent
+  raw.pragma('foreign_keys = ON')
+  raw.pragma('busy_timeout = 5000') // wait for another process's write instead of failing
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
+  if (opts.migrate !== false) await migrateToLatest(db, 'sqlite')
+
+  // data_version moves when *another* connection commits; total_changes() counts this
+  // connection's own writes. Together they change on every content change, from anywhere.
+  const version = raw.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c')
+  return {
+    ...createSqlRepos(db),
+    transaction: (work) => db.transaction().execute((trx) => work(createSqlRepos(trx))),
+    contentVersion() {
+      const row = version.get() as { v: number; c: number }
+      return `${row.v}.${row.c}`
+    },
+    async close() {
+      await db.destroy()
+    },
+  }
+}

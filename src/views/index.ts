@@ -1,0 +1,8 @@
+export type * from './view-models.js'
+export { renderDocument } from './render.js'
+export { PageLayout } from './layouts/page-layout.js'
+export { HomePage } from './pages/home-page.js'
+export { ArticlePage } from './pages/article-page.js'
+export { ArchivePage } from './pages/archive-page.js'
+export { SearchPage } from './pages/search-page.js'
+export { ErrorPage } from './pages/error-page.js'

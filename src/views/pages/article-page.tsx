@@ -1,0 +1,78 @@
+import { ArticleCard } from '../components/article-card.js'
+import { CommentSection } from '../components/comment-section.js'
+import { TrustedHtml } from '../components/trusted-html.js'
+import type { ArticlePageVm } from '../view-models.js'
+
+export function ArticlePage({ vm }: { vm: ArticlePageVm }) {
+  return (
+    <>
+      <article class="story" aria-labelledby="headline">
+        <header class="story-header">
+          <nav class="breadcrumbs" aria-label="مسار التصفح">
+            <a href="/">الرئيسية</a><span aria-hidden="true"> › </span>
+            <a class="kicker" href={vm.category.href}>{vm.category.name}</a>
+          </nav>
+          <h1 id="headline" class="headline">{vm.title}</h1>
+          {vm.dek && <p class="dek">{vm.dek}</p>}
+          <div class="story-meta">
+            {vm.bylines.length > 0 && (
+              <p class="byline">
+                بقلم{' '}
+                {vm.bylines.map((b, i) => <>{i > 0 && '، '}<a rel="author" href={b.href}>{b.name}</a></>)}
+              </p>
+            )}
+            <p class="dates">
+              <time datetime={vm.publishedIso}>{vm.gregorian}</time>
+              <span class="sep" aria-hidden="true"> · </span>
+              <span class="hijri">{vm.hijri}</span>
+              <span class="sep" aria-hidden="true"> · </span>
+              <span class="clock">{vm.time}</span>
+              {vm.updated && <span class="updated"> — حُدِّث في <time datetime={vm.updated.iso}>{vm.updated.gregorian}</time></span>}
+            </p>
+            <p class="reading-time">مدة القراءة: {vm.readingTime}</p>
+          </div>
+        </header>
+        {vm.cover && (
+          <figure class="cover">
+            <img src={vm.cover.src} alt={vm.cover.alt} width={1280} height={720} decoding="async" />
+            {(vm.cover.caption || vm.cover.credit) && (
+              <figcaption>{vm.cover.caption}{vm.cover.credit && <span class="credit"> {vm.cover.credit}</span>}</figcaption>
+            )}
+          </figure>
+        )}
+        {(vm.dateline || vm.source) && (
+          <p class="dateline">
+            {vm.dateline && <span class="dateline-place">{vm.dateline}</span>}
+            {vm.dateline && vm.source && <span aria-hidden="true"> / </span>}
+            {vm.source && <span class="dateline-source">{vm.source}</span>}
+          </p>
+        )}
+        <TrustedHtml class="story-body" html={vm.bodyHtml} />
+        {vm.tags.length > 0 && (
+          <nav class="tags" aria-label="الوسوم">
+            <h2 class="visually-hidden">الوسوم</h2>
+            <ul>{vm.tags.map((t) => <li key={t.href}><a href={t.href} rel="tag">{t.name}</a></li>)}</ul>
+          </nav>
+        )}
+        <section class="share" aria-label="شارك الخبر">
+          <h2 class="share-heading">شارك</h2>
+          <ul>
+            {vm.share.map((s) => (
+              <li key={s.network}><a class={`share-${s.network}`} href={s.href} rel="noopener noreferrer" target={s.network === 'email' ? undefined : '_blank'}>{s.label}</a></li>
+            ))}
+            <li><a class="share-copy" href={vm.shareUrl} data-copy={vm.shareUrl}>نسخ الرابط</a></li>
+          </ul>
+        </section>
+      </article>
+      {vm.related.length > 0 && (
+        <section class="related" aria-labelledby="related-heading">
+          <h2 id="related-heading" class="section-heading">مقالات ذات صلة</h2>
+          <div class="card-grid">
+            {vm.related.map((a) => <ArticleCard key={a.href} a={a} />)}
+          </div>
+        </section>
+      )}
+      <CommentSection vm={vm} />
+    </>
+  )
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import formbody from '@fastify/formbody'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import type { Clock, Store } from '../core/index.js'
+import { createPageCache } from './hooks/page-cache.js'
+import { createFormTokens } from './hooks/form-token.js'
+import { registerErrorHandling } from './hooks/errors.js'
+import { registerSecurityHeaders } from './hooks/security-headers.js'
+import { registerHomeRoutes } from './site/home.js'
+import { registerArticleRoutes } from './site/article.js'
+import { registerArchiveRoutes } from './site/archives.js'
+import { registerSearchRoutes } from './site/search.js'
+import { registerApiRoutes } from './api/articles.routes.js'
+
+export interface AppOptions {
+  store: Store
+  clock?: Clock
+  siteName: string
+  siteUrl: string
+  /** Signs the public forms' tokens. */
+  secret: string
+  /** Folder of uploaded and generated media, served at /media/. */
+  mediaDir: string
+  logLevel?: string
+}
+
+const here = dirname(fileURLToPath(import.meta.url))
+const assetsDir = join(here, 'assets')
+const require = createRequire(import.meta.url)
+const fontDirs = ['@fontsource/noto-naskh-arabic', '@fontsource/noto-kufi-arabic']
+  .map((pkg) => join(dirname(require.resolve(`${pkg}/package.json`)), 'files'))
+
+/** A short hash of the site's CSS and JS: asset URLs change when they do, so they can be cached for a year. */
+function assetVersion(): string {
+  const h = createHash('sha1')
+  for (const f of ['site.css', 'site.js']) h.update(readFileSync(join(assetsDir, f)))
+  return h.digest('hex').slice(0, 10)
+}
+
+/** Builds the whole HTTP app (site, API, assets) without listening, so tests can `inject`. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const clock = opts.clock ?? { now: () => new Date() }
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? 'warn' },
+    // Per-request access logs cost more than the cached page itself; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    // Percent-encoded Arabic slugs are long: each letter is six characters on the wire.
+    routerOptions: { maxParamLength: 2000, ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  })
+  const pages = createPageCache({ contentVersion: () => opts.store.contentVersion() })
+  const deps = {
+    store: opts.store, clock, pages, tokens: createFormTokens(opts.secret),
+    siteName: opts.siteName, siteUrl: opts.siteUrl, assetVersion: assetVersion(),
+  }
+  registerSecurityHeaders(app)
+  await app.register(formbody, { bodyLimit: 64 * 1024 })
+  await app.register(rateLimit, { global: false })
+  await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', maxAge: '365d', immutable: true, index: false })
+  await app.register(fastifyStatic, { root: fontDirs, prefix: '/assets/fonts/', maxAge: '365d', immutable: true, decorateReply: false, index: false })
+  await app.register(fastifyStatic, { root: opts.mediaDir, prefix: '/media/', maxAge: '7d', decorateReply: false, index: false })
+  registerErrorHandling(app, deps)
+  registerHomeRoutes(app, deps)
+  registerArticleRoutes(app, deps)
+  registerArchiveRoutes(app, deps)
+  registerSearchRoutes(app, deps)
+  registerApiRoutes(app, deps)
+  return app
+}

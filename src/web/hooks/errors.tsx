@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { AppError, type AppErrorCode, type Clock, type Store } from '../../core/index.js'
+import { ErrorPage, PageLayout, renderDocument } from '../../views/index.js'
+import { buildLayout } from '../site/layout.js'
+
+const STATUS: Record<AppErrorCode, number> = { not_found: 404, validation: 400, forbidden: 403, conflict: 409, rate_limited: 429 }
+
+const PAGE_TEXT: Record<number, { heading: string; message: string }> = {
+  400: { heading: 'طلب غير صالح', message: 'في عنوان الصفحة أو في معطياته ما لا نفهمه. تحقق من الرابط ثم أعد المحاولة.' },
+  403: { heading: 'غير مسموح', message: 'لا يمكن إتمام هذا الطلب.' },
+  404: { heading: 'الصفحة غير موجودة', message: 'ربما نُقل الخبر أو حُذف، أو أن الرابط غير صحيح.' },
+  409: { heading: 'تعارض', message: 'هذا العنصر موجود من قبل.' },
+  429: { heading: 'طلبات كثيرة', message: 'أرسلت طلبات كثيرة في وقت قصير. انتظر دقيقة ثم أعد المحاولة.' },
+  500: { heading: 'حدث خطأ', message: 'حدث خطأ غير متوقع من جهتنا، وقد سُجّل لنراجعه. أعد المحاولة بعد قليل.' },
+}
+
+const API_MESSAGES: Record<number, string> = {
+  400: 'bad request', 403: 'forbidden', 404: 'not found', 409: 'conflict', 429: 'too many requests', 500: 'internal error',
+}
+
+function classify(error: unknown): { status: number; code: string; message: string | null } {
+  if (error instanceof AppError) return { status: STATUS[error.code], code: error.code, message: error.message }
+  const e = error as FastifyError
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    const code = e.statusCode === 429 ? 'rate_limited' : e.statusCode === 404 ? 'not_found' : 'bad_request'
+    return { status: e.statusCode, code, message: e.message }
+  }
+  return { status: 500, code: 'internal', message: null }
+}
+
+/**
+ * The one place errors become responses: JSON `{ error: { code, message } }` under /api, an Arabic
+ * page elsewhere. Messages of 5xx errors are never shown; they are logged with the request id.
+ */
+export function registerErrorHandling(app: FastifyInstance, deps: { store: Store; clock: Clock; siteName: string; siteUrl: string; assetVersion: string }): void {
+  async function respond(req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string | null) {
+    reply.code(status).header('cache-control', 'no-store')
+    if (req.url.startsWith('/api/')) {
+      return reply.send({ error: { code, message: status >= 500 || !message ? API_MESSAGES[status] ?? 'error' : message } })
+    }
+    const text = PAGE_TEXT[status] ?? PAGE_TEXT[status >= 500 ? 500 : 400]!
+    let html: string
+    try {
+      const layout = await buildLayout({ ...deps, repos: deps.store }, { title: text.heading, path: req.url.split('?')[0]! })
+      html = renderDocument(<PageLayout vm={layout}><ErrorPage vm={{ status, ...text }} /></PageLayout>)
+    } catch {
+      // The store itself may be what failed: answer with a page that needs nothing from it.
+      html = `<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8"><title>${text.heading}</title><h1>${text.heading}</h1><p>${text.message}</p>`
+    }
+    return reply.type('text/html; charset=utf-8').send(html)
+  }
+
+  app.setErrorHandler(async (error, req, reply) => {
+    const { status, code, message } = classify(error)
+    if (status >= 500) req.log.error({ err: error, reqId: req.id }, 'request failed')
+    return respond(req, reply, status, code, message)
+  })
+  app.setNotFoundHandler(async (req, reply) => respond(req, reply, 404, 'not_found', `no route for ${req.method} ${req.url.split('?')[0]}`))
+}

@@ -1,0 +1,138 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { formatGregorian, formatHijri, formatTime, readingMinutes, readingTimeLabel } from '../../arabic/index.js'
+import { archivePath, articlePath, getArticle, getArticlePage, submitComment, ValidationError, type Article } from '../../core/index.js'
+import { ArticlePage, PageLayout, renderDocument, type ArticlePageVm, type CommentFormVm, type ShareLinkVm } from '../../views/index.js'
+import { buildLayout } from './layout.js'
+import { presentCard, presentComments } from './present.js'
+import { ArticleQuery, CommentForm } from './query.schema.js'
+import type { SiteDeps } from './site-deps.js'
+import { isSameOriginPost } from '../hooks/same-origin.js'
+import { parseValidated } from '../hooks/validate.js'
+
+type ArticleParams = { category: string; id: string; slug?: string }
+
+const FIELD_MESSAGES: Record<string, Record<string, string>> = {
+  name: { required: 'اكتب اسمك (حرفان على الأقل).', 'too long': 'الاسم أطول من 80 حرفاً.' },
+  email: { required: 'اكتب بريدك الإلكتروني.', invalid: 'عنوان البريد الإلكتروني غير صحيح.' },
+  body: { required: 'اكتب تعليقك (3 أحرف على الأقل).', 'too long': 'التعليق أطول من 5000 حرف.' },
+}
+const HELD_NOTICE = 'شكراً لك، وصل تعليقك وسيظهر بعد مراجعته من فريق التحرير.'
+const STALE_FORM = 'انتهت صلاحية النموذج أو لم يُرسل من صفحتنا. راجع تعليقك ثم أرسله مرة أخرى.'
+
+function shareLinks(url: string, title: string): ShareLinkVm[] {
+  const u = encodeURIComponent(url)
+  const t = encodeURIComponent(title)
+  return [
+    { network: 'whatsapp', label: 'واتساب', href: `https://wa.me/?text=${t}%20${u}` },
+    { network: 'telegram', label: 'تيليغرام', href: `https://t.me/share/url?url=${u}&text=${t}` },
+    { network: 'x', label: 'إكس', href: `https://x.com/intent/post?text=${t}&url=${u}` },
+    { network: 'facebook', label: 'فيسبوك', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { network: 'email', label: 'البريد', href: `mailto:?subject=${t}&body=${u}` },
+  ]
+}
+
+async function renderArticle(deps: SiteDeps, id: number, form: Omit<CommentFormVm, 'action' | 'token'>): Promise<{ html: string; article: Article }> {
+  const page = await getArticlePage({ repos: deps.store, clock: deps.clock }, { id })
+  const a = page.article
+  const path = articlePath(a)
+  const url = deps.siteUrl + path
+  const published = a.publishedAt ?? a.updatedAt
+  const wasUpdated = a.publishedAt !== null && a.updatedAt.getTime() - a.publishedAt.getTime() > 60 * 60_000
+  const vm: ArticlePageVm = {
+    id: a.id,
+    category: { href: archivePath.category(a.category.slug), name: a.category.name },
+    title: a.title,
+    dek: a.dek,
+    dateline: a.dateline,
+    source: a.source,
+    bylines: a.authors.map((w) => ({ href: archivePath.author(w.slug), name: w.name })),
+    publishedIso: published.toISOString(),
+    gregorian: formatGregorian(published),
+    hijri: formatHijri(published),
+    time: formatTime(published),
+    updated: wasUpdated ? { iso: a.updatedAt.toISOString(), gregorian: formatGregorian(a.updatedAt) } : null,
+    readingTime: readingTimeLabel(readingMinutes(a.bodyText)),
+    cover: a.cover,
+    bodyHtml: a.bodyHtml,
+    tags: a.tags.map((t) => ({ href: archivePath.tag(t.slug), name: t.name })),
+    shareUrl: url,
+    share: shareLinks(url, a.title),
+    related: page.related.map(presentCard),
+    comments: presentComments(page.comments),
+    commentCount: page.commentCount,
+    form: { ...form, action: `${path}/comments`, token: deps.tokens.issue(`comment:${a.id}`) },
+  }
+  const layout = await buildLayout({ ...deps, repos: deps.store }, {
+    title: a.title,
+    description: a.dek ?? a.bodyText.slice(0, 160),
+    path,
+    currentCategorySlug: a.category.slug,
+    og: { type: 'article', image: a.cover ? new URL(a.cover.src, deps.siteUrl).href : null, publishedIso: vm.publishedIso },
+  })
+  return { html: renderDocument(<PageLayout vm={layout}><ArticlePage vm={vm} /></PageLayout>), article: a }
+}
+
+const emptyForm = (parentId = ''): Omit<CommentFormVm, 'action' | 'token'> => ({
+  values: { name: '', email: '', body: '', parentId }, errors: {}, notice: null,
+})
+
+function articleId(params: ArticleParams): number | null {
+  return /^[1-9][0-9]{0,9}$/.test(params.id) ? Number(params.id) : null
+}
+
+export function registerArticleRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  async function show(req: FastifyRequest<{ Params: ArticleParams; Querystring: Record<string, string> }>, reply: FastifyReply) {
+    const id = articleId(req.params)
+    if (id === null) return reply.callNotFound()
+    const q = ArticleQuery.parse(req.query)
+    const key = `article:${id}:${req.params.category}:${req.params.slug ?? ''}:${q.replyto ?? ''}:${q.comment ?? ''}`
+    return deps.pages.send(req, reply, key, async () => {
+      const form = emptyForm(q.replyto)
+      if (q.comment === 'held') form.notice = HELD_NOTICE
+      const { html, article } = await renderArticle(deps, id, form)
+      // Old or mistyped slugs and categories move permanently to the one canonical address.
+      if (req.params.slug !== article.slug || req.params.category !== article.category.slug) {
+        const query = new URLSearchParams(q as Record<string, string>).toString()
+        return { redirect: articlePath(article) + (query ? `?${query}` : '') }
+      }
+      return html
+    })
+  }
+  app.get('/:category/:id/:slug', show)
+  app.get('/:category/:id', show)
+
+  app.post<{ Params: ArticleParams; Body: unknown }>('/:category/:id/:slug/comments', {
+    config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    const id = articleId(req.params)
+    if (id === null) return reply.callNotFound()
+    const f = parseValidated(CommentForm, req.body ?? {})
+    const values = { name: f.name, email: f.email, body: f.body, parentId: f.parentId ?? '' }
+    const again = async (status: number, errors: CommentFormVm['errors']) => {
+      const { html } = await renderArticle(deps, id, { values, errors, notice: null })
+      return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html)
+    }
+    if (!isSameOriginPost(req) || !deps.tokens.verify(`comment:${id}`, f.token)) return again(403, { form: STALE_FORM })
+    const held = async () => {
+      const article = await getArticle({ repos: deps.store, clock: deps.clock }, { id })
+      return reply.header('cache-control', 'no-store').redirect(`${articlePath(article)}?comment=held#respond`, 303)
+    }
+    // Bots fill every field; people never see this one. Answer as if accepted, keep nothing.
+    if (f.website.trim()) return held()
+    try {
+      await submitComment({ repos: deps.store, clock: deps.clock }, {
+        articleId: id, parentId: f.parentId ? Number(f.parentId) : null,
+        authorName: f.name, authorEmail: f.email, body: f.body, ip: req.ip,
+      })
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e
+      const errors: CommentFormVm['errors'] = {}
+      for (const [field, problem] of Object.entries(e.problems)) {
+        if (field === 'name' || field === 'email' || field === 'body') errors[field] = FIELD_MESSAGES[field]?.[problem] ?? problem
+        else errors.form = 'تعذّر الرد على هذا التعليق.'
+      }
+      return again(400, errors)
+    }
+    return held()
+  })
+}

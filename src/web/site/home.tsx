@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify'
+import { archivePath, getFrontPage } from '../../core/index.js'
+import { HomePage, PageLayout, renderDocument } from '../../views/index.js'
+import { buildLayout } from './layout.js'
+import { presentCard } from './present.js'
+import type { SiteDeps } from './site-deps.js'
+
+export function registerHomeRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  app.get('/', (req, reply) => deps.pages.send(req, reply, 'home', async () => {
+    const repos = deps.store
+    const [front, layout] = await Promise.all([
+      getFrontPage({ repos, clock: deps.clock }),
+      buildLayout({ ...deps, repos }, { title: '', path: '/' }),
+    ])
+    const vm = {
+      featured: front.featured.map(presentCard),
+      latest: front.latest.map(presentCard),
+      sections: front.sections.map((s) => ({
+        category: { href: archivePath.category(s.category.slug), name: s.category.name },
+        articles: s.articles.map(presentCard),
+      })),
+    }
+    return renderDocument(<PageLayout vm={layout}><HomePage vm={vm} /></PageLayout>)
+  }))
+}
