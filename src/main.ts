@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { loadConfig, type Config } from './config/index.js'
 import { openSqliteStore } from './storage/index.js'
 import { buildApp } from './web/index.js'
@@ -17,7 +16,7 @@ function loadSecret(config: Config): string {
 
 /**
  * The composition root: config → store (migrated) → demo content on first start → web app → listen.
- * Closes cleanly on SIGINT/SIGTERM.
+ * `khabar serve` (and so `npm start`) calls it; the caller owns signals and shutdown.
  */
 export async function startServer(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
   mkdirSync(config.mediaDir, { recursive: true })
@@ -40,11 +39,4 @@ export async function startServer(config: Config): Promise<{ url: string; close:
     await store.close()
   }
   return { url, close }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const server = await startServer(loadConfig())
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void server.close().then(() => process.exit(0)))
-  }
 }

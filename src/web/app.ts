@@ -28,6 +28,8 @@ export interface AppOptions {
   /** Folder of uploaded and generated media, served at /media/. */
   mediaDir: string
   logLevel?: string
+  /** How long a rendered page may be served from memory without re-checking the clock; 0 renders every request. */
+  pageCacheTtlMs?: number
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -54,7 +56,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 2000, ignoreTrailingSlash: true },
     return503OnClosing: true,
   })
-  const pages = createPageCache({ contentVersion: () => opts.store.contentVersion() })
+  const pages = createPageCache({ contentVersion: () => opts.store.contentVersion(), ttlMs: opts.pageCacheTtlMs })
   const deps = {
     store: opts.store, clock, pages, tokens: createFormTokens(opts.secret),
     siteName: opts.siteName, siteUrl: opts.siteUrl, assetVersion: assetVersion(),

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
@@ -31,8 +32,9 @@ export interface ImportReport { created: number; updated: number; skipped: Impor
 export async function importNdjson(
   store: Store,
   file: string,
-  onProgress?: (report: ImportReport, line: number) => void,
+  onProgress?: (progress: { report: ImportReport; line: number; bytesRead: number; bytesTotal: number }) => void,
 ): Promise<ImportReport> {
+  const bytesTotal = (await stat(file)).size
   const input = createReadStream(file)
   const lines = createInterface({ input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity })
   const report: ImportReport = { created: 0, updated: 0, skipped: [] }
@@ -42,9 +44,9 @@ export async function importNdjson(
     if (!text.trim()) continue
     const problem = await importLine(store, text, n, report)
     if (problem) report.skipped.push(problem)
-    if (onProgress && n % 250 === 0) onProgress(report, n)
+    if (onProgress && n % 250 === 0) onProgress({ report, line: n, bytesRead: input.bytesRead, bytesTotal })
   }
-  onProgress?.(report, n)
+  onProgress?.({ report, line: n, bytesRead: bytesTotal, bytesTotal })
   return report
 }
 

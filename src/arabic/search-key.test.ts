@@ -1,0 +1,70 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { searchKey, searchTerms } from './search-key.js'
+
+interface Case { input: string; expected: string; note: string; line: number }
+
+/** Rows of a fixture table: `input<TAB>expected<TAB>note`; `\uXXXX` escapes spell invisible characters. */
+function readCases(name: string): Case[] {
+  const text = readFileSync(new URL(`../../tests/fixtures/arabic/${name}`, import.meta.url), 'utf8')
+  const unescape = (s: string) => s.replace(/\\u([0-9A-Fa-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  return text.split('\n').flatMap((row, i) => {
+    if (!row || row.startsWith('#') || row === 'input\texpected\tnote') return []
+    const [input = '', expected = '', note = ''] = row.split('\t')
+    return [{ input: unescape(input), expected: unescape(expected), note, line: i + 1 }]
+  })
+}
+
+const cases = readCases('search-key.tsv')
+const todo = (c: Case) => (c.note.startsWith('bug:') ? c.note : undefined)
+
+describe('searchKey (tests/fixtures/arabic/search-key.tsv)', () => {
+  it('has a table of cases', () => {
+    assert.ok(cases.length >= 30, `only ${cases.length} cases read`)
+  })
+
+  for (const c of cases) {
+    it(`folds ${c.note} (line ${c.line})`, { todo: todo(c) }, () => {
+      assert.equal(searchKey(c.input), c.expected)
+    })
+  }
+
+  for (const c of cases) {
+    it(`is idempotent on ${c.note} (line ${c.line})`, () => {
+      const once = searchKey(c.input)
+      assert.equal(searchKey(once), once)
+    })
+  }
+})
+
+describe('searchKey as a matcher', () => {
+  it('gives the same key to hamza, teh marbuta and alef maksura variants of one phrase', () => {
+    const variants = ['الأميركية', 'الاميركيه', 'الأمِيرِكِيَّة', 'الإميركيـة', 'ﺍﻷﻣﻴﺮﻛﻴﺔ']
+    const keys = new Set(variants.map(searchKey))
+    assert.deepEqual([...keys], ['الاميركيه'])
+  })
+
+  it('matches Persian-keyboard spelling with the Arabic one', () => {
+    assert.equal(searchKey('کاظمی'), searchKey('كاظمي'))
+  })
+
+  it('leaves distinct letters distinct', () => {
+    assert.notEqual(searchKey('قلب'), searchKey('كلب'))
+    assert.notEqual(searchKey('عالم'), searchKey('علم'))
+  })
+})
+
+describe('searchTerms', () => {
+  it('splits a phrase into keyed words and drops punctuation', () => {
+    assert.deepEqual(searchTerms('«الكاظمي»، في البيت الأبيض!'), ['الكاظمي', 'في', 'البيت', 'الابيض'])
+  })
+
+  it('keeps digits and Latin words, lower-cased', () => {
+    assert.deepEqual(searchTerms('قمة ٢٠٢٦ - G20'), ['قمه', '2026', 'g20'])
+  })
+
+  it('returns no terms for text without letters or digits', () => {
+    assert.deepEqual(searchTerms('  ؟!،  '), [])
+  })
+})

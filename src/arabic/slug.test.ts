@@ -1,0 +1,64 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { slugify } from './slug.js'
+
+interface Case { input: string; expected: string; note: string; line: number }
+
+/** Rows of a fixture table: `input<TAB>expected<TAB>note`; `\uXXXX` escapes spell invisible characters. */
+function readCases(name: string): Case[] {
+  const text = readFileSync(new URL(`../../tests/fixtures/arabic/${name}`, import.meta.url), 'utf8')
+  const unescape = (s: string) => s.replace(/\\u([0-9A-Fa-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  return text.split('\n').flatMap((row, i) => {
+    if (!row || row.startsWith('#') || row === 'input\texpected\tnote') return []
+    const [input = '', expected = '', note = ''] = row.split('\t')
+    return [{ input: unescape(input), expected: unescape(expected), note, line: i + 1 }]
+  })
+}
+
+const cases = readCases('slug.tsv')
+
+describe('slugify (tests/fixtures/arabic/slug.tsv)', () => {
+  it('has a table of cases', () => {
+    assert.ok(cases.length >= 10, `only ${cases.length} cases read`)
+  })
+
+  for (const c of cases) {
+    it(`slugs ${c.note} (line ${c.line})`, () => {
+      assert.equal(slugify(c.input), c.expected)
+    })
+  }
+})
+
+describe('slugify word limit', () => {
+  const ten = 'واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة'
+
+  it('keeps the first eight words by default', () => {
+    assert.equal(slugify(ten), 'واحد-اثنان-ثلاثة-أربعة-خمسة-ستة-سبعة-ثمانية')
+  })
+
+  it('keeps at most maxWords words', () => {
+    assert.equal(slugify(ten, 3), 'واحد-اثنان-ثلاثة')
+  })
+
+  it('keeps every word of a shorter text', () => {
+    assert.equal(slugify('خبر عاجل', 3), 'خبر-عاجل')
+  })
+
+  it('counts words after punctuation is dropped', () => {
+    assert.equal(slugify('أ ، ب ، ج ، د', 3), 'أ-ب-ج')
+  })
+})
+
+describe('slugify output', () => {
+  it('contains only letters, digits and single hyphens', () => {
+    for (const c of cases) {
+      const slug = slugify(c.input)
+      assert.match(slug, /^(?:[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)?$/u, `line ${c.line}: ${slug}`)
+    }
+  })
+
+  it('is stable when slugged again', () => {
+    for (const c of cases) assert.equal(slugify(slugify(c.input)), slugify(c.input), `line ${c.line}`)
+  })
+})

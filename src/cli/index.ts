@@ -1,0 +1,1 @@
+export { runCli, EXIT } from './main.js'

@@ -1,0 +1,49 @@
+import { loadConfig, ConfigError, type Config } from '../config/index.js'
+import { serve } from './commands/serve.js'
+import { migrate } from './commands/migrate.js'
+import { importFile } from './commands/import.js'
+
+/** Exit codes: 0 done; 1 failed; 2 bad usage or configuration; 3 done, but some records were skipped. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, partial: 3 } as const
+
+const USAGE = `usage: khabar <command>
+
+commands:
+  serve                  run the site (PORT, HOST, KHABAR_DATA_DIR; demo content on first start unless KHABAR_DEMO=0)
+  migrate                bring the database schema up to date
+  import ndjson FILE     import articles from NDJSON (plain or .gz); bad lines are reported and skipped
+  help                   show this text
+
+exit codes: 0 done, 1 failed, 2 bad usage, 3 done with skipped records`
+
+/** Runs one `khabar` command and returns its exit code; a server keeps running after it returns. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [command, ...rest] = argv
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE)
+    return command ? EXIT.ok : EXIT.usage
+  }
+  let config: Config
+  try {
+    config = loadConfig(env)
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`khabar: ${e.message}`)
+      return EXIT.usage
+    }
+    throw e
+  }
+  try {
+    switch (command) {
+      case 'serve': return await serve(config)
+      case 'migrate': return await migrate(config)
+      case 'import': return await importFile(config, rest)
+      default:
+        console.error(`khabar: unknown command '${command}'\n\n${USAGE}`)
+        return EXIT.usage
+    }
+  } catch (e) {
+    console.error(`khabar ${command}: ${(e as Error).message}`)
+    return EXIT.failed
+  }
+}
