@@ -27,7 +27,7 @@ export async function startServer(config: Config): Promise<{ url: string; close:
   }
   const app = await buildApp({
     store, siteName: config.siteName, siteUrl: config.siteUrl, secret: loadSecret(config),
-    mediaDir: config.mediaDir, logLevel: config.logLevel,
+    mediaDir: config.mediaDir, logLevel: config.logLevel, pageCacheTtlMs: config.pageCacheTtlMs,
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

@@ -9,6 +9,8 @@ const Env = z.object({
   KHABAR_SITE_NAME: z.string().min(1).default('خبر'),
   KHABAR_SITE_URL: z.string().url().optional(),
   KHABAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** How long a rendered page is reused while content is unchanged (ms); 0 renders every request. */
+  KHABAR_PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Secret for signing form tokens; a per-data-folder one is generated when unset. */
   KHABAR_SECRET: z.string().min(16).optional(),
 })
@@ -24,6 +26,7 @@ export interface Config {
   readonly siteUrl: string
   readonly logLevel: z.infer<typeof Env>['KHABAR_LOG_LEVEL']
   readonly secret: string | undefined
+  readonly pageCacheTtlMs: number
 }
 
 export class ConfigError extends Error {}
@@ -47,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteUrl: (e.KHABAR_SITE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.KHABAR_LOG_LEVEL,
     secret: e.KHABAR_SECRET,
+    pageCacheTtlMs: e.KHABAR_PAGE_CACHE_TTL_MS,
   })
 }

@@ -25,13 +25,16 @@ export interface ArticleRepo {
   update(id: ArticleId, record: ArticleRecord): Promise<void>
   get(id: ArticleId): Promise<Article | null>
   idByExternalId(externalId: string): Promise<ArticleId | null>
-  /** Newest first, with the total before paging. */
-  list(query: ArticleQuery): Promise<{ items: ArticleSummary[]; total: number }>
+  /** Newest first. */
+  list(query: ArticleQuery): Promise<ArticleSummary[]>
+  /** How many articles match the query's filters, ignoring its offset and limit. */
+  countMatching(query: Omit<ArticleQuery, 'offset' | 'limit'>): Promise<number>
   /**
    * Visible articles sharing tags or the category with `article`, never `article` itself:
    * most shared tags first, then same category, then newest.
    */
   related(article: Article, visibleAt: Date, limit: number): Promise<ArticleSummary[]>
+  /** All stored articles, whatever their status. */
   count(): Promise<number>
 }
 

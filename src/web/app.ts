@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import formbody from '@fastify/formbody'
@@ -11,7 +11,7 @@ import type { Clock, Store } from '../core/index.js'
 import { createPageCache } from './hooks/page-cache.js'
 import { createFormTokens } from './hooks/form-token.js'
 import { registerErrorHandling } from './hooks/errors.js'
-import { registerSecurityHeaders } from './hooks/security-headers.js'
+import { registerFrontHook } from './hooks/front-hook.js'
 import { registerHomeRoutes } from './site/home.js'
 import { registerArticleRoutes } from './site/article.js'
 import { registerArchiveRoutes } from './site/archives.js'
@@ -61,12 +61,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     store: opts.store, clock, pages, tokens: createFormTokens(opts.secret),
     siteName: opts.siteName, siteUrl: opts.siteUrl, assetVersion: assetVersion(),
   }
-  registerSecurityHeaders(app)
+  registerFrontHook(app, pages)
   await app.register(formbody, { bodyLimit: 64 * 1024 })
   await app.register(rateLimit, { global: false })
   await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', maxAge: '365d', immutable: true, index: false })
   await app.register(fastifyStatic, { root: fontDirs, prefix: '/assets/fonts/', maxAge: '365d', immutable: true, decorateReply: false, index: false })
-  await app.register(fastifyStatic, { root: opts.mediaDir, prefix: '/media/', maxAge: '7d', decorateReply: false, index: false })
+  await app.register(fastifyStatic, { root: resolve(opts.mediaDir), prefix: '/media/', maxAge: '7d', decorateReply: false, index: false })
   registerErrorHandling(app, deps)
   registerHomeRoutes(app, deps)
   registerArticleRoutes(app, deps)

@@ -28,7 +28,7 @@ export async function getArticlePage(deps: { repos: Repos; clock: Clock }, input
     const fill = await deps.repos.articles.list({
       visibleAt: now, excludeIds: [article.id, ...related.map((r) => r.id)], offset: 0, limit: RELATED_COUNT - related.length,
     })
-    related.push(...fill.items)
+    related.push(...fill)
   }
   return { article, related, comments: threadComments(comments), commentCount: comments.length }
 }

@@ -3,6 +3,7 @@ import type { Clock, Repos } from '../store.js'
 import { categoryTree, categoryWithDescendants, type Category } from '../taxonomy/taxonomy.js'
 
 export interface FrontPage {
+  categories: Category[]
   featured: ArticleSummary[]
   breaking: ArticleSummary[]
   latest: ArticleSummary[]
@@ -24,13 +25,14 @@ export async function getFrontPage(deps: { repos: Repos; clock: Clock }): Promis
   const sections = await Promise.all(
     categoryTree(all).map(async (category) => ({
       category,
-      articles: (await articles.list({ visibleAt, categoryIds: categoryWithDescendants(all, category.id), offset: 0, limit: FRONT_PAGE.perSection })).items,
+      articles: await articles.list({ visibleAt, categoryIds: categoryWithDescendants(all, category.id), offset: 0, limit: FRONT_PAGE.perSection }),
     })),
   )
   return {
-    featured: featured.items,
-    breaking: breaking.items,
-    latest: latest.items,
+    categories: all,
+    featured,
+    breaking,
+    latest,
     sections: sections.filter((s) => s.articles.length > 0),
   }
 }

@@ -45,15 +45,17 @@ export async function listArticles(
   if (input.tag !== undefined && !tag) throw new NotFoundError('tag', input.tag)
   if (input.author !== undefined && !author) throw new NotFoundError('author', input.author)
   const categoryIds = category ? categoryWithDescendants(await repos.categories.all(), category.id) : undefined
-  const { items, total } = await repos.articles.list({
+  const filters = {
     visibleAt: deps.clock.now(),
     categoryIds,
     tagId: tag?.id,
     authorId: author?.id,
     text: input.q?.trim() || undefined,
-    offset: (input.page - 1) * input.perPage,
-    limit: input.perPage,
-  })
+  }
+  const [items, total] = await Promise.all([
+    repos.articles.list({ ...filters, offset: (input.page - 1) * input.perPage, limit: input.perPage }),
+    repos.articles.countMatching(filters),
+  ])
   const pages = Math.max(1, Math.ceil(total / input.perPage))
   if (input.page > pages) throw new NotFoundError('page', input.page)
   return { items, total, page: input.page, pages, perPage: input.perPage, category, tag, author }

@@ -113,12 +113,15 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
     },
 
     async list(f) {
-      const base = filtered(visible(db, f.visibleAt), f)
-      const [rows, count] = await Promise.all([
-        base.select(SUMMARY_COLUMNS).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(f.limit).offset(f.offset).execute(),
-        base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-      ])
-      return { items: rows.map(toSummary), total: Number(count.n) }
+      const rows = await filtered(visible(db, f.visibleAt), f).select(SUMMARY_COLUMNS)
+        .orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(f.limit).offset(f.offset).execute()
+      return rows.map(toSummary)
+    },
+
+    async countMatching(f) {
+      const row = await filtered(visible(db, f.visibleAt), { ...f, offset: 0, limit: 0 })
+        .select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
+      return Number(row.n)
     },
 
     async related(article, visibleAt, limit) {

@@ -21,7 +21,7 @@ export function registerArchiveRoutes(app: FastifyInstance, deps: SiteDeps): voi
     app.get<{ Params: { slug: string }; Querystring: unknown }>(`/${kind}/:slug`, (req, reply) => {
       const { page = 1 } = parseValidated(ArchiveQuery, req.query)
       const slug = req.params.slug
-      return deps.pages.send(req, reply, `${kind}:${slug}:${page}`, async () => {
+      return deps.pages.send(req, reply, req.url, async () => {
         const list = await listArticles({ repos: deps.store, clock: deps.clock }, { ...KINDS[kind].filter(slug), page, perPage: ARCHIVE_PAGE_SIZE })
         const subject = list.category ?? list.tag ?? list.author!
         const base = archivePath[kind](subject.slug)

@@ -85,8 +85,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: SiteDeps): voi
     const id = articleId(req.params)
     if (id === null) return reply.callNotFound()
     const q = ArticleQuery.parse(req.query)
-    const key = `article:${id}:${req.params.category}:${req.params.slug ?? ''}:${q.replyto ?? ''}:${q.comment ?? ''}`
-    return deps.pages.send(req, reply, key, async () => {
+    return deps.pages.send(req, reply, req.url, async () => {
       const form = emptyForm(q.replyto)
       if (q.comment === 'held') form.notice = HELD_NOTICE
       const { html, article } = await renderArticle(deps, id, form)

@@ -6,12 +6,10 @@ import { presentCard } from './present.js'
 import type { SiteDeps } from './site-deps.js'
 
 export function registerHomeRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  app.get('/', (req, reply) => deps.pages.send(req, reply, 'home', async () => {
+  app.get('/', (req, reply) => deps.pages.send(req, reply, req.url, async () => {
     const repos = deps.store
-    const [front, layout] = await Promise.all([
-      getFrontPage({ repos, clock: deps.clock }),
-      buildLayout({ ...deps, repos }, { title: '', path: '/' }),
-    ])
+    const front = await getFrontPage({ repos, clock: deps.clock })
+    const layout = await buildLayout({ ...deps, repos }, { title: '', path: '/' }, front)
     const vm = {
       featured: front.featured.map(presentCard),
       latest: front.latest.map(presentCard),

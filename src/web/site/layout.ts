@@ -1,7 +1,6 @@
-import { archivePath, categoryTree, FRONT_PAGE, type Repos, type Clock } from '../../core/index.js'
+import { archivePath, articlePath, categoryTree, FRONT_PAGE, type ArticleSummary, type Category, type Clock, type Repos } from '../../core/index.js'
 import type { LayoutVm } from '../../views/index.js'
 import type { SiteDeps } from './site-deps.js'
-import { articlePath } from '../../core/index.js'
 
 export interface LayoutInput {
   title: string
@@ -13,12 +12,24 @@ export interface LayoutInput {
   searchQuery?: string
 }
 
-/** The chrome every page shares: desks for the navigation and the breaking-news ticker. */
-export async function buildLayout(deps: Pick<SiteDeps, 'siteName' | 'siteUrl' | 'assetVersion'> & { repos: Repos; clock: Clock }, input: LayoutInput): Promise<LayoutVm> {
+/** What every page's chrome shows from the store: the desks and the breaking stories. */
+export interface SiteChrome { categories: Category[]; breaking: ArticleSummary[] }
+
+export async function loadChrome(repos: Repos, clock: Clock): Promise<SiteChrome> {
   const [categories, breaking] = await Promise.all([
-    deps.repos.categories.all(),
-    deps.repos.articles.list({ visibleAt: deps.clock.now(), breaking: true, offset: 0, limit: FRONT_PAGE.breaking }),
+    repos.categories.all(),
+    repos.articles.list({ visibleAt: clock.now(), breaking: true, offset: 0, limit: FRONT_PAGE.breaking }),
   ])
+  return { categories, breaking }
+}
+
+/** The layout's view model: navigation, ticker, metadata. Pages that already hold the chrome pass it in. */
+export async function buildLayout(
+  deps: Pick<SiteDeps, 'siteName' | 'siteUrl' | 'assetVersion'> & { repos: Repos; clock: Clock },
+  input: LayoutInput,
+  chrome?: SiteChrome,
+): Promise<LayoutVm> {
+  const { categories, breaking } = chrome ?? await loadChrome(deps.repos, deps.clock)
   return {
     siteName: deps.siteName,
     title: input.title,
@@ -32,7 +43,7 @@ export async function buildLayout(deps: Pick<SiteDeps, 'siteName' | 'siteUrl' | 
     })),
     assetVersion: deps.assetVersion,
     og: input.og,
-    breaking: breaking.items.map((a) => ({ href: articlePath(a), name: a.title })),
+    breaking: breaking.map((a) => ({ href: articlePath(a), name: a.title })),
     searchQuery: input.searchQuery ?? '',
   }
 }

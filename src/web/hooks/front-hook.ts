@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { PageCache } from './page-cache.js'
 
 // Set by hand rather than with @fastify/helmet: the policy is fixed, and one constant object
 // costs less per request on the hot path than helmet's per-request middleware chain.
@@ -13,10 +14,14 @@ const HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
 } as const
 
-/** Security headers on every response, pages and API alike. */
-export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', (_req, reply, done) => {
+/**
+ * The first thing every request meets: security headers on every response, then — for a page
+ * already rendered and still fresh — the answer straight from memory, before routing.
+ */
+export function registerFrontHook(app: FastifyInstance, pages: PageCache): void {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.headers(HEADERS)
+    if (pages.sendIfFresh(req, reply)) return // answered: done() must not be called
     done()
   })
 }

@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { loadConfig } from '../../src/config/index.js'
+import { startServer } from '../../src/main.js'
+
+export const SCREENSHOT_DIR = join(process.cwd(), 'tmp', 'screenshots')
+
+/** A Khabar server on a fresh data folder with demo content, and Debian's Chromium to drive it. */
+export async function startSiteAndBrowser(): Promise<{ url: string; browser: Browser; close: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'khabar-e2e-'))
+  const server = await startServer(loadConfig({ KHABAR_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', KHABAR_LOG_LEVEL: 'error' }))
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    // Playwright gives every launch a fresh temporary profile; these flags keep Chromium off the
+    // network it cannot reach here.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  })
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close()
+      await server.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Collects console errors and failed requests of a page, for a "no errors" assertion. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`) })
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`))
+  return errors
+}
