@@ -5,7 +5,7 @@ const gregorian = new Intl.DateTimeFormat('ar-u-ca-gregory-nu-latn', {
   day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Riyadh',
 })
 const gregorianTime = new Intl.DateTimeFormat('ar-u-ca-gregory-nu-latn', {
-  hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Riyadh',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Riyadh', // not hour12:false: "24:00" in ar
 })
 
 /**

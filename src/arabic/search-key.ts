@@ -5,8 +5,8 @@
  * Rules, in order:
  * - NFKC folds presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) to base letters.
  * - Harakat U+064B–U+065F, superscript alef U+0670, Quranic marks U+06D6–U+06ED are removed.
- * - Tatweel U+0640 and zero-width / bidi controls (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069,
- *   U+FEFF) are removed.
+ * - Tatweel U+0640 and zero-width / bidi controls (U+061C, U+200B–U+200F, U+202A–U+202E,
+ *   U+2066–U+2069, U+FEFF) are removed.
  * - Alef forms أ إ آ ٱ (U+0623, U+0625, U+0622, U+0671) fold to ا; ى (U+0649) to ي; ة (U+0629) to ه;
  *   ؤ (U+0624) to و and ئ (U+0626) to ي, so a dropped or moved hamza still matches.
  * - Persian/Urdu ک (U+06A9) → ك, ی (U+06CC) → ي.
@@ -16,7 +16,7 @@
 export function searchKey(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
+    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
     .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627')
     .replace(/\u0649/g, '\u064A')
     .replace(/\u0629/g, '\u0647')

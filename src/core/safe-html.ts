@@ -33,11 +33,13 @@ export function paragraphsToHtml(paragraphs: readonly string[]): SafeHtml {
     .join('\n') as SafeHtml
 }
 
+const unescapes: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" }
+
 /** Text content of safe HTML, paragraphs separated by newlines (for search and reading time). */
 export function htmlToText(html: SafeHtml): string {
   return sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|blockquote|figcaption)>/g, '$&\n'), { allowedTags: [], allowedAttributes: {} })
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => unescapes[e]!) // one pass: "&amp;lt;" stays "&lt;"
     .replace(/[ \t]+/g, ' ')
-    .replace(/\n\s*/g, '\n')
+    .replace(/ ?\n\s*/g, '\n')
     .trim()
 }

@@ -55,6 +55,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Percent-encoded Arabic slugs are long: each letter is six characters on the wire.
     routerOptions: { maxParamLength: 2000, ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // Errors Fastify meets before routing (a malformed percent-encoded path, a bad body) get the
+    // same Arabic page or JSON error as everything else.
+    frameworkErrors: (error, req, reply) => void handleError(error, req, reply),
   })
   const pages = createPageCache({ contentVersion: () => opts.store.contentVersion(), ttlMs: opts.pageCacheTtlMs })
   const deps = {
@@ -67,7 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', maxAge: '365d', immutable: true, index: false })
   await app.register(fastifyStatic, { root: fontDirs, prefix: '/assets/fonts/', maxAge: '365d', immutable: true, decorateReply: false, index: false })
   await app.register(fastifyStatic, { root: resolve(opts.mediaDir), prefix: '/media/', maxAge: '7d', decorateReply: false, index: false })
-  registerErrorHandling(app, deps)
+  const handleError = registerErrorHandling(app, deps)
   registerHomeRoutes(app, deps)
   registerArticleRoutes(app, deps)
   registerArchiveRoutes(app, deps)

@@ -87,6 +87,7 @@ export function checkArticle(draft: ArticleDraft, bodyText: string): ArticleReco
   if (!Number.isInteger(draft.categoryId) || draft.categoryId <= 0) problems.category = 'required'
   if ((draft.status === 'published' || draft.status === 'scheduled') && !bodyText.trim()) problems.body = 'required to publish'
   if (draft.status === 'scheduled' && !draft.publishedAt) problems.publishedAt = 'required to schedule'
+  if (draft.status === 'published' && !draft.publishedAt) problems.publishedAt = 'required to publish'
   if (draft.publishedAt && Number.isNaN(draft.publishedAt.getTime())) problems.publishedAt = 'not a valid date'
   const slug = slugify(draft.slug?.trim() || title) || 'article'
   if (Object.keys(problems).length) throw new ValidationError(problems, 'article')
@@ -124,7 +125,13 @@ export const archivePath = {
   author: (slug: string) => `/author/${encodeURIComponent(slug)}`,
 }
 
-/** Whether readers may see it now: published, and not dated in the future. */
+/** Statuses whose articles readers see once their publication time has come. */
+export const LIVE_STATUSES: readonly ArticleStatus[] = ['published', 'scheduled']
+
+/**
+ * Whether readers may see it now: published or scheduled, and its time has come. A scheduled
+ * story needs no job to flip it: it appears at its time (within the page cache's time-to-live).
+ */
 export function isVisible(a: Pick<ArticleSummary, 'status' | 'publishedAt'>, now: Date): boolean {
-  return a.status === 'published' && a.publishedAt !== null && a.publishedAt.getTime() <= now.getTime()
+  return LIVE_STATUSES.includes(a.status) && a.publishedAt !== null && a.publishedAt.getTime() <= now.getTime()
 }

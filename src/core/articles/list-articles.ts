@@ -1,3 +1,4 @@
+import { searchTerms } from '../../arabic/index.js'
 import type { ArticleSummary } from './article.js'
 import type { Clock, Repos } from '../store.js'
 import { NotFoundError, ValidationError } from '../errors.js'
@@ -45,12 +46,17 @@ export async function listArticles(
   if (input.tag !== undefined && !tag) throw new NotFoundError('tag', input.tag)
   if (input.author !== undefined && !author) throw new NotFoundError('author', input.author)
   const categoryIds = category ? categoryWithDescendants(await repos.categories.all(), category.id) : undefined
+  const text = input.q?.trim() || undefined
+  // Words are what search matches; a query of punctuation alone matches nothing (not everything).
+  if (text !== undefined && searchTerms(text).length === 0) {
+    return { items: [], total: 0, page: 1, pages: 1, perPage: input.perPage, category, tag, author }
+  }
   const filters = {
     visibleAt: deps.clock.now(),
     categoryIds,
     tagId: tag?.id,
     authorId: author?.id,
-    text: input.q?.trim() || undefined,
+    text,
   }
   const [items, total] = await Promise.all([
     repos.articles.list({ ...filters, offset: (input.page - 1) * input.perPage, limit: input.perPage }),

@@ -28,9 +28,6 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('slug', 'varchar(400)', (c) => c.notNull())
     .addColumn('title', 'varchar(400)', (c) => c.notNull())
     .addColumn('dek', 'text')
-    .addColumn('body_html', 'text', (c) => c.notNull())
-    .addColumn('body_text', 'text', (c) => c.notNull())
-    .addColumn('search_key', 'text', (c) => c.notNull())
     .addColumn('dateline', 'varchar(200)')
     .addColumn('source', 'varchar(200)')
     .addColumn('category_id', 'integer', (c) => c.notNull().references('categories.id').onDelete('restrict'))
@@ -44,6 +41,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('published_at', 'varchar(30)')
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
+    // Long text last: SQLite reads a row's columns in order, and columns stored after a long text
+    // sit behind its overflow pages, which every list query would then have to walk.
+    .addColumn('body_html', 'text', (c) => c.notNull())
+    .addColumn('body_text', 'text', (c) => c.notNull())
+    .addColumn('search_key', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('articles_status_published').on('articles').columns(['status', 'published_at']).execute()
   await db.schema.createIndex('articles_category_published').on('articles').columns(['category_id', 'status', 'published_at']).execute()

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
 import { searchTerms } from '../../arabic/index.js'
-import { type ArticleQuery, type ArticleRecord, type ArticleRepo, type SafeHtml } from '../../core/index.js'
+import { LIVE_STATUSES, type ArticleQuery, type ArticleRecord, type ArticleRepo, type SafeHtml } from '../../core/index.js'
 import type { Database } from './schema.js'
 import { SUMMARY_COLUMNS, containsPattern, toSummary } from './rows.js'
 
@@ -44,7 +44,7 @@ async function writeLinks(db: Db, id: number, r: ArticleRecord): Promise<void> {
 function visible(db: Db, visibleAt: Date) {
   return db.selectFrom('articles as a')
     .innerJoin('categories as c', 'c.id', 'a.category_id')
-    .where('a.status', '=', 'published')
+    .where('a.status', 'in', LIVE_STATUSES)
     .where('a.published_at', '<=', visibleAt.toISOString())
 }
 
@@ -73,7 +73,11 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
   return {
     async create(record) {
       const now = new Date().toISOString()
-      const row = await db.insertInto('articles').values({ ...columns(record, now), created_at: now })
+      // A new article has not been updated: its update time is its publication time when that is
+      // earlier (imports of old stories), so pages do not claim an edit on the import day.
+      const published = record.publishedAt?.toISOString()
+      const updated = published && published < now ? published : now
+      const row = await db.insertInto('articles').values({ ...columns(record, updated), created_at: now })
         .returning('id').executeTakeFirstOrThrow()
       const id = Number(row.id)
       await writeLinks(db, id, record)

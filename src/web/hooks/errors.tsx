@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, type AppErrorCode, type Clock, type Store } from '../../core/index.js'
 import { ErrorPage, PageLayout, renderDocument } from '../../views/index.js'
 import { buildLayout } from '../site/layout.js'
+import { SECURITY_HEADERS } from './front-hook.js'
 
 const STATUS: Record<AppErrorCode, number> = { not_found: 404, validation: 400, forbidden: 403, conflict: 409, rate_limited: 429 }
 
@@ -32,10 +33,14 @@ function classify(error: unknown): { status: number; code: string; message: stri
  * The one place errors become responses: JSON `{ error: { code, message } }` under /api, an Arabic
  * page elsewhere. Messages of 5xx errors are never shown; they are logged with the request id.
  */
-export function registerErrorHandling(app: FastifyInstance, deps: { store: Store; clock: Clock; siteName: string; siteUrl: string; assetVersion: string }): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  deps: { store: Store; clock: Clock; siteName: string; siteUrl: string; assetVersion: string },
+): (error: unknown, req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
   async function respond(req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string | null) {
-    reply.code(status).header('cache-control', 'no-store')
-    if (req.url.startsWith('/api/')) {
+    // Errors raised before routing skip the front hook: set its headers here too.
+    reply.code(status).headers(SECURITY_HEADERS).header('cache-control', 'no-store')
+    if (req.url.startsWith('/api/') || req.url.startsWith('/healthz')) {
       return reply.send({ error: { code, message: status >= 500 || !message ? API_MESSAGES[status] ?? 'error' : message } })
     }
     const text = PAGE_TEXT[status] ?? PAGE_TEXT[status >= 500 ? 500 : 400]!
@@ -50,10 +55,12 @@ export function registerErrorHandling(app: FastifyInstance, deps: { store: Store
     return reply.type('text/html; charset=utf-8').send(html)
   }
 
-  app.setErrorHandler(async (error, req, reply) => {
+  const handle = async (error: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const { status, code, message } = classify(error)
     if (status >= 500) req.log.error({ err: error, reqId: req.id }, 'request failed')
     return respond(req, reply, status, code, message)
-  })
+  }
+  app.setErrorHandler(handle)
   app.setNotFoundHandler(async (req, reply) => respond(req, reply, 404, 'not_found', `no route for ${req.method} ${req.url.split('?')[0]}`))
+  return handle
 }

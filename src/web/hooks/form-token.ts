@@ -23,8 +23,8 @@ export function createFormTokens(secret: string, now: () => number = Date.now): 
       return `${hour.toString(36)}.${sign(scope, hour)}`
     },
     verify(scope, token) {
-      const [hourText, mac] = token.split('.')
-      if (!hourText || !mac) return false
+      if (!/^[0-9a-z]{1,12}\.[A-Za-z0-9_-]{32}$/.test(token)) return false
+      const [hourText, mac] = token.split('.') as [string, string]
       const hour = parseInt(hourText, 36)
       const age = Math.floor(now() / HOUR) - hour
       if (!Number.isSafeInteger(hour) || age < 0 || age > VALID_HOURS) return false

@@ -3,7 +3,7 @@ import type { PageCache } from './page-cache.js'
 
 // Set by hand rather than with @fastify/helmet: the policy is fixed, and one constant object
 // costs less per request on the hot path than helmet's per-request middleware chain.
-const HEADERS = {
+export const SECURITY_HEADERS = {
   'content-security-policy': [
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: https:", "font-src 'self'",
     "connect-src 'self'", "form-action 'self'", "frame-ancestors 'none'", "base-uri 'self'", "object-src 'none'",
@@ -20,7 +20,7 @@ const HEADERS = {
  */
 export function registerFrontHook(app: FastifyInstance, pages: PageCache): void {
   app.addHook('onRequest', (req, reply, done) => {
-    reply.headers(HEADERS)
+    reply.headers(SECURITY_HEADERS)
     if (pages.sendIfFresh(req, reply)) return // answered: done() must not be called
     done()
   })

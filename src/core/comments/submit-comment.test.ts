@@ -1,0 +1,91 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { openSqliteStore } from '../../storage/index.js'
+import { NotFoundError, ValidationError } from '../errors.js'
+import { ingestArticle } from '../articles/ingest-article.js'
+import { paragraphsToHtml } from '../safe-html.js'
+import type { Store } from '../store.js'
+import type { NewComment } from './comment.js'
+import { submitComment } from './submit-comment.js'
+
+const NOW = new Date('2026-11-29T09:00:00Z')
+
+async function newsroom(t: { after(fn: () => Promise<void>): void }) {
+  const store = await openSqliteStore(':memory:')
+  t.after(() => store.close())
+  let n = 0
+  const deps = { repos: store as Store, clock: { now: () => NOW } }
+  return {
+    store,
+    deps,
+    async article(publishedAt = new Date(NOW.getTime() - 3_600_000)) {
+      n++
+      return (await store.transaction((tx) => ingestArticle(tx, {
+        externalId: null, title: `خبر ${n}`, bodyHtml: paragraphsToHtml(['نص.']), categoryName: 'سياسة', publishedAt,
+      }))).id
+    },
+    comment(articleId: number, overrides: Partial<NewComment> = {}): NewComment {
+      return { articleId, parentId: null, authorName: 'سارة', authorEmail: 'sara@example.com', body: 'تعليق مفيد.', ip: '192.0.2.1', ...overrides }
+    },
+  }
+}
+
+const parentProblem = (e: unknown) => {
+  assert.ok(e instanceof ValidationError)
+  assert.deepEqual(Object.keys(e.problems), ['parent'])
+  return true
+}
+
+describe('submitComment', () => {
+  it('stores the comment as pending, at the clock time, and keeps it off the article', async (t) => {
+    const r = await newsroom(t)
+    const articleId = await r.article()
+    const { id } = await submitComment(r.deps, r.comment(articleId, { authorName: '  سارة  ', body: ' رأيي. ' }))
+    const stored = (await r.store.comments.get(id))!
+    assert.equal(stored.status, 'pending')
+    assert.equal(stored.authorName, 'سارة')
+    assert.equal(stored.body, 'رأيي.')
+    assert.equal(stored.createdAt.toISOString(), NOW.toISOString())
+    assert.deepEqual(await r.store.comments.approvedFor(articleId), [])
+  })
+
+  it('rejects invalid fields without storing anything', async (t) => {
+    const r = await newsroom(t)
+    const articleId = await r.article()
+    await assert.rejects(submitComment(r.deps, r.comment(articleId, { authorEmail: 'nope' })), ValidationError)
+    assert.equal(await r.store.comments.get(1), null)
+  })
+
+  it('is NotFound for an unknown or not yet visible article', async (t) => {
+    const r = await newsroom(t)
+    const future = await r.article(new Date(NOW.getTime() + 60_000))
+    await assert.rejects(submitComment(r.deps, r.comment(future)), NotFoundError)
+    await assert.rejects(submitComment(r.deps, r.comment(9999)), NotFoundError)
+  })
+
+  it('accepts a reply to an approved comment on the same article', async (t) => {
+    const r = await newsroom(t)
+    const articleId = await r.article()
+    const parent = await r.store.comments.add(r.comment(articleId), 'approved', NOW)
+    const { id } = await submitComment(r.deps, r.comment(articleId, { parentId: parent }))
+    assert.equal((await r.store.comments.get(id))!.parentId, parent)
+  })
+
+  it('rejects a reply to a comment that is not approved', async (t) => {
+    const r = await newsroom(t)
+    const articleId = await r.article()
+    const pending = await r.store.comments.add(r.comment(articleId), 'pending', NOW)
+    const spam = await r.store.comments.add(r.comment(articleId), 'spam', NOW)
+    await assert.rejects(submitComment(r.deps, r.comment(articleId, { parentId: pending })), parentProblem)
+    await assert.rejects(submitComment(r.deps, r.comment(articleId, { parentId: spam })), parentProblem)
+  })
+
+  it('rejects a reply to a comment on another article, or to no comment', async (t) => {
+    const r = await newsroom(t)
+    const articleId = await r.article()
+    const other = await r.article()
+    const elsewhere = await r.store.comments.add(r.comment(other), 'approved', NOW)
+    await assert.rejects(submitComment(r.deps, r.comment(articleId, { parentId: elsewhere })), parentProblem)
+    await assert.rejects(submitComment(r.deps, r.comment(articleId, { parentId: 424242 })), parentProblem)
+  })
+})
