@@ -13,10 +13,13 @@ export function readingMinutes(text: string): number {
   return Math.max(1, Math.round(words / ARABIC_WORDS_PER_MINUTE))
 }
 
-/** "دقيقة واحدة", "دقيقتان", "3 دقائق", "11 دقيقة": Arabic number agreement for minutes. */
+/**
+ * "دقيقة واحدة", "دقيقتان", "3 دقائق", "11 دقيقة", "103 دقائق": Arabic number agreement for
+ * minutes, which follows the last two digits (3–10 take the plural, everything else the singular).
+ */
 export function readingTimeLabel(minutes: number): string {
   if (minutes <= 1) return 'دقيقة واحدة'
   if (minutes === 2) return 'دقيقتان'
-  if (minutes <= 10) return `${minutes} دقائق`
-  return `${minutes} دقيقة`
+  const lastTwo = minutes % 100
+  return lastTwo >= 3 && lastTwo <= 10 ? `${minutes} دقائق` : `${minutes} دقيقة`
 }

@@ -1,6 +1,6 @@
 import type { PaginationVm } from '../view-models.js'
 
-/** Page links; with one page there is nothing to show. In RTL, "previous" points right and "next" left. */
+/** Page links; with one page there is nothing to show. The arrows follow the reading direction (RTL). */
 export function Pagination({ p }: { p: PaginationVm }) {
   if (p.pages <= 1) return null
   return (
