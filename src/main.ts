@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadConfig, type Config } from './config/index.js'
+import type { Config } from './config/index.js'
 import { openSqliteStore } from './storage/index.js'
 import { buildApp } from './web/index.js'
 import { seedDemo } from './demo/index.js'

@@ -1,22 +1,9 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { readFixtureTable, type FixtureCase as Case } from '../../tests/support/fixture-table.js'
 import { searchKey, searchTerms } from './search-key.js'
 
-interface Case { input: string; expected: string; note: string; line: number }
-
-/** Rows of a fixture table: `input<TAB>expected<TAB>note`; `\uXXXX` escapes spell invisible characters. */
-function readCases(name: string): Case[] {
-  const text = readFileSync(new URL(`../../tests/fixtures/arabic/${name}`, import.meta.url), 'utf8')
-  const unescape = (s: string) => s.replace(/\\u([0-9A-Fa-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-  return text.split('\n').flatMap((row, i) => {
-    if (!row || row.startsWith('#') || row === 'input\texpected\tnote') return []
-    const [input = '', expected = '', note = ''] = row.split('\t')
-    return [{ input: unescape(input), expected: unescape(expected), note, line: i + 1 }]
-  })
-}
-
-const cases = readCases('search-key.tsv')
+const cases = readFixtureTable('search-key.tsv')
 const todo = (c: Case) => (c.note.startsWith('bug:') ? c.note : undefined)
 
 describe('searchKey (tests/fixtures/arabic/search-key.tsv)', () => {

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { ingestArticle, paragraphsToHtml, type Clock, type IncomingArticle, type Store } from '../../src/core/index.js'
+import type { Clock, Store } from '../../src/core/index.js'
+import { addArticle, type ArticleOverrides } from './newsroom.js'
 import { openSqliteStore } from '../../src/storage/index.js'
 import { buildApp } from '../../src/web/index.js'
 import { seedDemo } from '../../src/demo/index.js'
@@ -14,7 +15,7 @@ export interface TestApp {
   store: Store
   mediaDir: string
   /** Adds a published article (defaults filled in) and returns its id. */
-  article(overrides?: Partial<IncomingArticle> & { paragraphs?: string[] }): Promise<number>
+  article(overrides?: ArticleOverrides): Promise<number>
   close(): Promise<void>
 }
 
@@ -32,19 +33,7 @@ export async function makeTestApp(opts: { demo?: boolean; clock?: Clock } = {}):
     app,
     store,
     mediaDir,
-    async article(o = {}) {
-      n++
-      const { paragraphs, ...rest } = o
-      const { id } = await store.transaction((tx) => ingestArticle(tx, {
-        externalId: null,
-        title: `خبر تجريبي رقم ${n}`,
-        bodyHtml: paragraphsToHtml(paragraphs ?? ['الفقرة الأولى من الخبر.', 'الفقرة الثانية من الخبر.']),
-        categoryName: 'العرب والعالم',
-        publishedAt: new Date(Date.now() - n * 60_000),
-        ...rest,
-      }))
-      return id
-    },
+    article: (o = {}) => addArticle(store, ++n, { categoryName: 'العرب والعالم', ...o }, new Date()),
     async close() {
       await app.close()
       await store.close()

@@ -1,36 +1,12 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { openSqliteStore } from '../../storage/index.js'
+import { openNewsroom, minutesAgo, NOW } from '../../../tests/support/newsroom.js'
 import { NotFoundError } from '../errors.js'
-import { paragraphsToHtml } from '../safe-html.js'
-import type { Store } from '../store.js'
 import { getArticle, getArticlePage, RELATED_COUNT } from './get-article-page.js'
-import { ingestArticle, type IncomingArticle } from './ingest-article.js'
-
-const NOW = new Date('2026-11-29T09:00:00Z')
-const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000)
-
-async function newsroom() {
-  const store = await openSqliteStore(':memory:')
-  let n = 0
-  return {
-    store,
-    deps: { repos: store as Store, clock: { now: () => NOW } },
-    async add(o: Partial<IncomingArticle> = {}) {
-      n++
-      const { id } = await store.transaction((tx) => ingestArticle(tx, {
-        externalId: null, title: `خبر رقم ${n}`, bodyHtml: paragraphsToHtml(['نص الخبر.']),
-        categoryName: 'سياسة', publishedAt: minutesAgo(n), ...o,
-      }))
-      return id
-    },
-  }
-}
 
 describe('getArticlePage', () => {
   it('gives the article with its category, tags and authors', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const id = await r.add({ title: 'خبر كامل', tags: ['العراق'], authors: ['ليلى حسن'], dateline: 'واشنطن', source: 'وكالات' })
     const page = await getArticlePage(r.deps, { id })
     assert.equal(page.article.title, 'خبر كامل')
@@ -42,8 +18,7 @@ describe('getArticlePage', () => {
   })
 
   it('ranks related stories by shared tags first, then the same category', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const id = await r.add({ tags: ['العراق', 'دبلوماسية'] })
     const sameCategory = await r.add()
     const oneTag = await r.add({ categoryName: 'اقتصاد', tags: ['العراق'] })
@@ -53,8 +28,7 @@ describe('getArticlePage', () => {
   })
 
   it(`fills the related block to ${RELATED_COUNT} with the newest stories when few are related`, async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const id = await r.add({ tags: ['العراق'] })
     const related = await r.add({ tags: ['العراق'] })
     const others = []
@@ -67,8 +41,7 @@ describe('getArticlePage', () => {
   })
 
   it('never lists the article itself among related stories', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const ids = []
     for (let i = 0; i < 6; i++) ids.push(await r.add({ tags: ['العراق'] }))
     for (const id of ids) {
@@ -79,16 +52,14 @@ describe('getArticlePage', () => {
   })
 
   it('gives fewer related stories only when fewer exist', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const id = await r.add()
     const other = await r.add({ categoryName: 'اقتصاد' })
     assert.deepEqual((await getArticlePage(r.deps, { id })).related.map((a) => a.id), [other])
   })
 
   it('leaves future-dated and unpublished stories out of related', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const id = await r.add({ tags: ['العراق'] })
     const future = await r.add({ tags: ['العراق'], publishedAt: new Date(NOW.getTime() + 60_000) })
     const draft = await r.add({ tags: ['العراق'], status: 'draft' })
@@ -97,8 +68,7 @@ describe('getArticlePage', () => {
   })
 
   it('is NotFound for an unknown, future-dated or unpublished article', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const future = await r.add({ publishedAt: new Date(NOW.getTime() + 1000) })
     const draft = await r.add({ status: 'draft' })
     for (const id of [9999, future, draft]) {
@@ -108,8 +78,7 @@ describe('getArticlePage', () => {
   })
 
   it('shows a future-dated article once its time has come', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const at = new Date(NOW.getTime() + 60_000)
     const id = await r.add({ publishedAt: at })
     await assert.rejects(getArticlePage(r.deps, { id }), NotFoundError)
@@ -118,8 +87,7 @@ describe('getArticlePage', () => {
   })
 
   it('shows approved comments only, threaded, with their count', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const id = await r.add()
     const c = (parentId: number | null) => ({ articleId: id, parentId, authorName: 'قارئ', authorEmail: 'r@example.com', body: 'تعليق', ip: null })
     const top = await r.store.comments.add(c(null), 'approved', minutesAgo(30))

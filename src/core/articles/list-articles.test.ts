@@ -1,41 +1,12 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { openSqliteStore } from '../../storage/index.js'
+import { openNewsroom, minutesAgo, NOW } from '../../../tests/support/newsroom.js'
 import { NotFoundError, ValidationError } from '../errors.js'
-import { paragraphsToHtml } from '../safe-html.js'
-import type { Store } from '../store.js'
-import { ingestArticle, type IncomingArticle } from './ingest-article.js'
 import { listArticles } from './list-articles.js'
-
-const NOW = new Date('2026-11-29T09:00:00Z')
-const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000)
-
-async function newsroom() {
-  const store = await openSqliteStore(':memory:')
-  let n = 0
-  return {
-    store,
-    deps: { repos: store as Store, clock: { now: () => NOW } },
-    async add(o: Partial<IncomingArticle> & { paragraphs?: string[] } = {}) {
-      n++
-      const { paragraphs, ...rest } = o
-      const { id } = await store.transaction((tx) => ingestArticle(tx, {
-        externalId: null,
-        title: `خبر رقم ${n}`,
-        bodyHtml: paragraphsToHtml(paragraphs ?? ['نص الخبر.']),
-        categoryName: 'سياسة',
-        publishedAt: minutesAgo(n),
-        ...rest,
-      }))
-      return id
-    },
-  }
-}
 
 describe('listArticles', () => {
   it('lists visible articles newest first with page, pages and total', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const ids = []
     for (let i = 0; i < 5; i++) ids.push(await r.add({ publishedAt: minutesAgo(100 - i) }))
     const page1 = await listArticles(r.deps, { page: 1, perPage: 2 })
@@ -47,16 +18,14 @@ describe('listArticles', () => {
   })
 
   it('is NotFound past the last page', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     for (let i = 0; i < 3; i++) await r.add()
     await listArticles(r.deps, { page: 2, perPage: 2 })
     await assert.rejects(listArticles(r.deps, { page: 3, perPage: 2 }), NotFoundError)
   })
 
   it('gives an empty first page, not NotFound, when nothing is published', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const list = await listArticles(r.deps, { page: 1, perPage: 10 })
     assert.deepEqual(list.items, [])
     assert.equal(list.total, 0)
@@ -65,8 +34,7 @@ describe('listArticles', () => {
   })
 
   it('leaves out future-dated articles and drafts', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const shown = await r.add()
     await r.add({ publishedAt: new Date(NOW.getTime() + 60_000) })
     await r.add({ status: 'draft' })
@@ -77,8 +45,7 @@ describe('listArticles', () => {
   })
 
   it('filters by category, including its sub-categories, and names the category', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const sport = await r.store.categories.create({ slug: 'رياضة', name: 'رياضة', description: 'وصف', parentId: null, position: 1 })
     await r.store.categories.create({ slug: 'كرة-القدم', name: 'كرة القدم', description: null, parentId: sport.id, position: 1 })
     const inSport = await r.add({ categoryName: 'رياضة', categorySlug: 'رياضة' })
@@ -92,8 +59,7 @@ describe('listArticles', () => {
   })
 
   it('filters by tag and by author', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const tagged = await r.add({ tags: ['العراق', 'دبلوماسية'] })
     const written = await r.add({ authors: ['ليلى حسن'] })
     await r.add({ tags: ['اقتصاد'] })
@@ -106,8 +72,7 @@ describe('listArticles', () => {
   })
 
   it('is NotFound for an unknown category, tag or author', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     await r.add()
     await assert.rejects(listArticles(r.deps, { category: 'لا-يوجد', page: 1, perPage: 10 }), NotFoundError)
     await assert.rejects(listArticles(r.deps, { tag: 'لا-يوجد', page: 1, perPage: 10 }), NotFoundError)
@@ -115,8 +80,7 @@ describe('listArticles', () => {
   })
 
   it('finds words on folded search keys, every word required', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     const iraq = await r.add({ title: 'الكاظمي في البيت الأبيض', paragraphs: ['العلاقات الأميركية العراقية.'] })
     await r.add({ title: 'الكاظمي يعود إلى بغداد' })
     const q = async (text: string) => (await listArticles(r.deps, { q: text, page: 1, perPage: 10 })).items.map((a) => a.id)
@@ -128,23 +92,20 @@ describe('listArticles', () => {
   })
 
   it('takes LIKE wildcards in a query literally', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     await r.add({ title: 'نمو بنسبة 5 بالمئة' })
     assert.equal((await listArticles(r.deps, { q: '5_', page: 1, perPage: 10 })).total, 0)
     assert.equal((await listArticles(r.deps, { q: '5%', page: 1, perPage: 10 })).total, 1) // "%" is punctuation, dropped
   })
 
   it('rejects a query longer than 200 characters', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     await listArticles(r.deps, { q: 'خ'.repeat(200), page: 1, perPage: 10 })
     await assert.rejects(listArticles(r.deps, { q: 'خ'.repeat(201), page: 1, perPage: 10 }), ValidationError)
   })
 
   it('finds nothing for a query made only of punctuation', async (t) => {
-    const r = await newsroom()
-    t.after(() => r.store.close())
+    const r = await openNewsroom(t)
     await r.add()
     assert.equal((await listArticles(r.deps, { q: '؟!', page: 1, perPage: 10 })).total, 0)
   })

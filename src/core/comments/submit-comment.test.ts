@@ -1,29 +1,15 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { openSqliteStore } from '../../storage/index.js'
+import { NOW, openNewsroom } from '../../../tests/support/newsroom.js'
 import { NotFoundError, ValidationError } from '../errors.js'
-import { ingestArticle } from '../articles/ingest-article.js'
-import { paragraphsToHtml } from '../safe-html.js'
-import type { Store } from '../store.js'
 import type { NewComment } from './comment.js'
 import { submitComment } from './submit-comment.js'
 
-const NOW = new Date('2026-11-29T09:00:00Z')
-
 async function newsroom(t: { after(fn: () => Promise<void>): void }) {
-  const store = await openSqliteStore(':memory:')
-  t.after(() => store.close())
-  let n = 0
-  const deps = { repos: store as Store, clock: { now: () => NOW } }
+  const r = await openNewsroom(t)
   return {
-    store,
-    deps,
-    async article(publishedAt = new Date(NOW.getTime() - 3_600_000)) {
-      n++
-      return (await store.transaction((tx) => ingestArticle(tx, {
-        externalId: null, title: `خبر ${n}`, bodyHtml: paragraphsToHtml(['نص.']), categoryName: 'سياسة', publishedAt,
-      }))).id
-    },
+    ...r,
+    article: (publishedAt = new Date(NOW.getTime() - 3_600_000)) => r.add({ publishedAt }),
     comment(articleId: number, overrides: Partial<NewComment> = {}): NewComment {
       return { articleId, parentId: null, authorName: 'سارة', authorEmail: 'sara@example.com', body: 'تعليق مفيد.', ip: '192.0.2.1', ...overrides }
     },
