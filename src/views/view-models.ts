@@ -19,6 +19,8 @@ export interface LayoutVm {
   og?: { type: 'article' | 'website'; image: string | null; publishedIso: string | null }
   breaking: LinkVm[]
   searchQuery: string
+  /** Today in both calendars, for the masthead's date line. */
+  today: { iso: string; gregorian: string; hijri: string }
 }
 
 export interface ImageVm { src: string; alt: string }
@@ -32,6 +34,8 @@ export interface ArticleCardVm {
   publishedIso: string
   gregorian: string
   hijri: string
+  /** Time of day, 24-hour Riyadh time. */
+  time: string
   breaking: boolean
 }
 
@@ -73,6 +77,8 @@ export interface ShareLinkVm { network: 'whatsapp' | 'telegram' | 'x' | 'faceboo
 
 export interface ArticlePageVm {
   id: number
+  /** The article's own canonical path (replies link back to it, also from a re-shown form). */
+  path: string
   category: LinkVm
   title: string
   dek: string | null

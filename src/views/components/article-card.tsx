@@ -23,7 +23,7 @@ export function ArticleCard({ a, size = 'normal', headingLevel = 3, eager = fals
           <a href={a.href}>{a.breaking && <span class="badge-breaking">عاجل</span>}{a.title}</a>
         </H>
         {a.dek && size !== 'compact' && <p class="card-dek">{a.dek}</p>}
-        <p class="card-meta"><time datetime={a.publishedIso}>{a.gregorian}</time><span class="sep" aria-hidden="true"> · </span><span class="hijri">{a.hijri}</span></p>
+        <p class="card-meta"><time datetime={a.publishedIso}>{size === 'compact' && <span class="card-time">{a.time} · </span>}{a.gregorian}</time><span class="sep" aria-hidden="true"> · </span><span class="hijri">{a.hijri}</span></p>
       </div>
     </article>
   )

@@ -26,8 +26,7 @@ function CommentItem({ c, depth, base }: { c: CommentVm; depth: number; base: st
 export function CommentSection({ vm }: { vm: ArticlePageVm }) {
   const f = vm.form
   const err = (field: 'name' | 'email' | 'body') => f.errors[field]
-  // The article's own path: the form posts to `<article>/comments`, and links back must not.
-  const base = f.action.replace(/\/comments$/, '')
+  const base = vm.path
   return (
     <section class="comments" id="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading" class="section-heading">التعليقات{vm.commentCount > 0 && ` (${vm.commentCount})`}</h2>

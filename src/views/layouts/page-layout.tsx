@@ -65,6 +65,7 @@ export function PageLayout({ vm, children }: { vm: LayoutVm; children: Component
                 <span class="brand-mark" aria-hidden="true">{vm.siteName}</span>
                 <span class="brand-tagline" aria-hidden="true">أخبار العرب والعالم</span>
               </a>
+              <p class="masthead-date"><time datetime={vm.today.iso}>{vm.today.hijri}<span aria-hidden="true"> · </span>{vm.today.gregorian}</time></p>
               <form class="search-form" role="search" action="/search" method="get">
                 <label class="visually-hidden" for="site-search">ابحث في الموقع</label>
                 <input id="site-search" type="search" name="q" value={vm.searchQuery} placeholder="ابحث عن خبر…" maxLength={200} />

@@ -40,6 +40,7 @@ async function renderArticle(deps: SiteDeps, id: number, form: Omit<CommentFormV
   const wasUpdated = a.publishedAt !== null && a.updatedAt.getTime() - a.publishedAt.getTime() > 60 * 60_000
   const vm: ArticlePageVm = {
     id: a.id,
+    path,
     category: { href: archivePath.category(a.category.slug), name: a.category.name },
     title: a.title,
     dek: a.dek,

@@ -1,4 +1,5 @@
 import { archivePath, articlePath, categoryTree, FRONT_PAGE, type ArticleSummary, type Category, type Clock, type Repos } from '../../core/index.js'
+import { formatGregorian, formatHijri } from '../../arabic/index.js'
 import type { LayoutVm } from '../../views/index.js'
 import type { SiteDeps } from './site-deps.js'
 
@@ -30,6 +31,7 @@ export async function buildLayout(
   chrome?: SiteChrome,
 ): Promise<LayoutVm> {
   const { categories, breaking } = chrome ?? await loadChrome(deps.repos, deps.clock)
+  const now = deps.clock.now()
   return {
     siteName: deps.siteName,
     title: input.title,
@@ -45,5 +47,6 @@ export async function buildLayout(
     og: input.og,
     breaking: breaking.map((a) => ({ href: articlePath(a), name: a.title })),
     searchQuery: input.searchQuery ?? '',
+    today: { iso: now.toISOString().slice(0, 10), gregorian: formatGregorian(now), hijri: formatHijri(now) },
   }
 }

@@ -1,4 +1,4 @@
-import { formatGregorian, formatHijri } from '../../arabic/index.js'
+import { formatGregorian, formatHijri, formatTime } from '../../arabic/index.js'
 import { archivePath, articlePath, type ArticleSummary, type CommentThread } from '../../core/index.js'
 import type { ArticleCardVm, CommentVm, PaginationVm } from '../../views/index.js'
 
@@ -13,6 +13,7 @@ export function presentCard(a: ArticleSummary): ArticleCardVm {
     publishedIso: at.toISOString(),
     gregorian: formatGregorian(at),
     hijri: formatHijri(at),
+    time: formatTime(at),
     breaking: a.breaking,
   }
 }
