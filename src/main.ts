@@ -5,6 +5,7 @@ import type { Config } from './config/index.js'
 import { openSqliteStore } from './storage/index.js'
 import { buildApp } from './web/index.js'
 import { seedDemo } from './demo/index.js'
+import { ensureSearchIndex } from './core/index.js'
 
 /** The form-signing secret: from the config, else one generated once per data folder. */
 function loadSecret(config: Config): string {
@@ -21,6 +22,7 @@ function loadSecret(config: Config): string {
 export async function startServer(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
   mkdirSync(config.mediaDir, { recursive: true })
   const store = await openSqliteStore(config.dbFile)
+  if (await ensureSearchIndex({ store, clock: { now: () => new Date() } })) console.log('khabar: search index rebuilt')
   if (config.demo) {
     const seeded = await seedDemo(store, { mediaDir: config.mediaDir, now: new Date() })
     if (seeded) console.log(`khabar: demo content added (${seeded} articles)`)

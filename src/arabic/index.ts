@@ -1,4 +1,8 @@
 export { searchKey, searchTerms } from './search-key.js'
+export { tokenize, tokenKey, type Token, type TokenKind } from './tokenize.js'
+export { stem, stems } from './stem.js'
+export { STOP_WORDS } from './stop-words.js'
+export { arabicAnalyzer, normalizingAnalyzer, analyzerWithStemmer, type Analyzer, type AnalyzedToken } from './analyze.js'
 export { slugify } from './slug.js'
 export { formatHijri, formatGregorian, formatTime } from './dates.js'
 export { readingMinutes, readingTimeLabel, ARABIC_WORDS_PER_MINUTE } from './reading-time.js'

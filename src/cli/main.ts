@@ -2,6 +2,7 @@ import { loadConfig, ConfigError, type Config } from '../config/index.js'
 import { serve } from './commands/serve.js'
 import { migrate } from './commands/migrate.js'
 import { importFile } from './commands/import.js'
+import { reindex } from './commands/reindex.js'
 
 /** Exit codes: 0 done; 1 failed; 2 bad usage or configuration; 3 done, but some records were skipped. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, partial: 3 } as const
@@ -12,6 +13,7 @@ commands:
   serve                  run the site (PORT, HOST, KHABAR_DATA_DIR; demo content on first start unless KHABAR_DEMO=0)
   migrate                bring the database schema up to date
   import ndjson FILE     import articles from NDJSON (plain or .gz); bad lines are reported and skipped
+  reindex                rebuild the search index and the related articles
   help                   show this text
 
 exit codes: 0 done, 1 failed, 2 bad usage, 3 done with skipped records`
@@ -38,6 +40,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'serve': return await serve(config)
       case 'migrate': return await migrate(config)
       case 'import': return await importFile(config, rest)
+      case 'reindex': return await reindex(config)
       default:
         console.error(`khabar: unknown command '${command}'\n\n${USAGE}`)
         return EXIT.usage

@@ -1,6 +1,8 @@
 import type { Article, ArticleId, ArticleRecord, ArticleSummary, AuthorRef, TagRef } from './articles/article.js'
 import type { Comment, NewComment, CommentStatus } from './comments/comment.js'
 import type { Author, Category } from './taxonomy/taxonomy.js'
+import type { SearchIndex } from './search/search-index.js'
+import type { RelatableArticle, Related } from './search/related-articles.js'
 
 /** Filters for lists of articles readers may see. */
 export interface ArticleQuery {
@@ -9,8 +11,6 @@ export interface ArticleQuery {
   categoryIds?: number[]
   tagId?: number
   authorId?: number
-  /** Every word must occur (matched on search keys). */
-  text?: string
   featured?: boolean
   breaking?: boolean
   excludeIds?: number[]
@@ -29,13 +29,22 @@ export interface ArticleRepo {
   list(query: ArticleQuery): Promise<ArticleSummary[]>
   /** How many articles match the query's filters, ignoring its offset and limit. */
   countMatching(query: Omit<ArticleQuery, 'offset' | 'limit'>): Promise<number>
+  /** Articles by id, with their plain text, in no particular order; unknown ids are skipped. */
+  getMany(ids: readonly ArticleId[]): Promise<Array<ArticleSummary & { bodyText: string }>>
   /**
-   * Visible articles sharing tags or the category with `article`, never `article` itself:
-   * most shared tags first, then same category, then newest.
+   * The related articles stored for `article` that are visible, best first; when none are stored
+   * (not computed yet), visible articles sharing tags or the desk, most shared tags first. Never
+   * `article` itself.
    */
   related(article: Article, visibleAt: Date, limit: number): Promise<ArticleSummary[]>
+  /** Replaces the stored related articles of one article. */
+  setRelated(id: ArticleId, related: readonly Related[]): Promise<void>
+  /** Every visible article with what relatedness is computed from. */
+  relatable(visibleAt: Date): Promise<RelatableArticle[]>
   /** All stored articles, whatever their status. */
   count(): Promise<number>
+  /** Ids of every stored article, whatever its status, in id order. */
+  ids(): Promise<ArticleId[]>
 }
 
 export interface CategoryRepo {
@@ -69,6 +78,7 @@ export interface Repos {
   tags: TagRepo
   authors: AuthorRepo
   comments: CommentRepo
+  search: SearchIndex
 }
 
 /** The newsroom's storage: repositories plus the transaction and change-tracking they share. */

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { slugify } from '../arabic/index.js'
-import { ingestArticle, paragraphsToHtml, type Repos, type Store } from '../core/index.js'
+import { ingestArticle, paragraphsToHtml, refreshRelatedArticles, type Repos, type Store } from '../core/index.js'
 import { parseArticlePage } from '../importers/index.js'
 import { coverArtSvg } from './cover-art.js'
 
@@ -32,7 +32,7 @@ export async function seedDemo(store: Store, opts: { mediaDir: string; now: Date
   mkdirSync(coversDir, { recursive: true })
   const at = (hoursAgo: number) => new Date(opts.now.getTime() - hoursAgo * HOUR)
 
-  return store.transaction(async (tx) => {
+  const seeded = await store.transaction(async (tx) => {
     const deskIndex = new Map<string, number>()
     for (const c of [...demo.categories].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null))) {
       const parent = c.parent ? await tx.categories.bySlug(c.parent) : null
@@ -74,6 +74,8 @@ export async function seedDemo(store: Store, opts: { mediaDir: string; now: Date
     await addComments(tx, id, demo.seedComments, publishedAt, opts.now)
     return n + 1
   })
+  await refreshRelatedArticles({ store }, { visibleAt: opts.now })
+  return seeded
 }
 
 async function addComments(tx: Repos, articleId: number, comments: DemoComment[], after: Date, now: Date, parentId: number | null = null) {

@@ -101,13 +101,6 @@ describe('checkArticle', () => {
     assert.equal(checkArticle(draft({ title: '!!! ؟؟' }), BODY).slug, 'article')
   })
 
-  it('derives the search key from title, dek and body', () => {
-    const r = checkArticle(draft({ title: 'زيارة الكاظمي', dek: 'مقدمة قصيرة' }), 'نص عن العلاقات الأميركية')
-    assert.match(r.searchKey, /زياره الكاظمي/)
-    assert.match(r.searchKey, /مقدمه قصيره/)
-    assert.match(r.searchKey, /الاميركيه/)
-  })
-
   it('fills defaults and removes duplicate tag and author ids', () => {
     const r = checkArticle(draft({ tagIds: [3, 1, 3], authorIds: [2, 2], dek: '  ', dateline: ' واشنطن ' }), BODY)
     assert.deepEqual(r.tagIds, [3, 1])

@@ -1,4 +1,4 @@
-import { slugify, searchKey } from '../../arabic/index.js'
+import { slugify } from '../../arabic/index.js'
 import { ValidationError, type FieldProblems } from '../errors.js'
 import type { SafeHtml } from '../safe-html.js'
 
@@ -69,7 +69,6 @@ export interface ArticleDraft {
 export interface ArticleRecord extends Required<Omit<ArticleDraft, 'slug'>> {
   slug: string
   bodyText: string
-  searchKey: string
 }
 
 export const TITLE_MAX = 300
@@ -77,7 +76,7 @@ export const TITLE_MAX = 300
 /**
  * The newsroom's rules for any article that is stored: a title (≤ 300 characters), a category,
  * a body for anything published, a publication time for anything published or scheduled.
- * Returns the record with its slug, plain text and search key derived.
+ * Returns the record with its slug derived.
  */
 export function checkArticle(draft: ArticleDraft, bodyText: string): ArticleRecord {
   const problems: FieldProblems = {}
@@ -109,7 +108,6 @@ export function checkArticle(draft: ArticleDraft, bodyText: string): ArticleReco
     breaking: draft.breaking ?? false,
     cover: draft.cover ?? null,
     publishedAt: draft.publishedAt ?? null,
-    searchKey: searchKey([title, dek ?? '', bodyText].join('\n')),
   }
 }
 

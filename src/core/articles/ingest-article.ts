@@ -1,4 +1,5 @@
-import { slugify } from '../../arabic/index.js'
+import { arabicAnalyzer, slugify, type Analyzer } from '../../arabic/index.js'
+import { toSearchDocument } from '../search/search-document.js'
 import { checkArticle, type ArticleId, type ArticleStatus, type CoverImage } from './article.js'
 import { htmlToText, type SafeHtml } from '../safe-html.js'
 import type { Repos } from '../store.js'
@@ -31,7 +32,7 @@ export interface IncomingArticle {
  * fails the rules throws after its category or tags may have been created, and the rollback
  * takes those back.
  */
-export async function ingestArticle(repos: Repos, input: IncomingArticle): Promise<{ id: ArticleId; created: boolean }> {
+export async function ingestArticle(repos: Repos, input: IncomingArticle, opts: { analyzer?: Analyzer } = {}): Promise<{ id: ArticleId; created: boolean }> {
   const categoryName = input.categoryName.trim()
   if (!categoryName) throw new ValidationError({ category: 'required' }, 'article')
   const categorySlug = input.categorySlug ?? slugify(categoryName, 6)
@@ -65,9 +66,9 @@ export async function ingestArticle(repos: Repos, input: IncomingArticle): Promi
     htmlToText(input.bodyHtml),
   )
   const existing = input.externalId ? await repos.articles.idByExternalId(input.externalId) : null
-  if (existing !== null) {
-    await repos.articles.update(existing, complete)
-    return { id: existing, created: false }
-  }
-  return { id: await repos.articles.create(complete), created: true }
+  const id = existing ?? await repos.articles.create(complete)
+  if (existing !== null) await repos.articles.update(existing, complete)
+  // Indexed in the caller's transaction: the article and its search entry land together.
+  await repos.search.put(toSearchDocument(opts.analyzer ?? arabicAnalyzer, { id, ...complete }))
+  return { id, created: existing === null }
 }

@@ -1,5 +1,5 @@
-import { searchTerms } from '../../arabic/index.js'
 import type { ArticleSummary } from './article.js'
+import { searchArticles } from '../search/search-articles.js'
 import type { Clock, Repos } from '../store.js'
 import { NotFoundError, ValidationError } from '../errors.js'
 import { categoryWithDescendants, type Author, type Category } from '../taxonomy/taxonomy.js'
@@ -27,8 +27,8 @@ export interface ArticleList {
 export const QUERY_MAX = 200
 
 /**
- * A page of visible articles, newest first, filtered by category (with its sub-desks), tag,
- * author and words. A filter naming something that does not exist, or a page past the end
+ * A page of visible articles, newest first, filtered by category (with its sub-desks), tag and
+ * author; with words (`q`), the best matches first, as `searchArticles` finds them. A filter naming something that does not exist, or a page past the end
  * (other than an empty first page), is NotFound, so archives 404 instead of showing nothing.
  */
 export async function listArticles(
@@ -46,17 +46,17 @@ export async function listArticles(
   if (input.tag !== undefined && !tag) throw new NotFoundError('tag', input.tag)
   if (input.author !== undefined && !author) throw new NotFoundError('author', input.author)
   const categoryIds = category ? categoryWithDescendants(await repos.categories.all(), category.id) : undefined
-  const text = input.q?.trim() || undefined
-  // Words are what search matches; a query of punctuation alone matches nothing (not everything).
-  if (text !== undefined && searchTerms(text).length === 0) {
-    return { items: [], total: 0, page: 1, pages: 1, perPage: input.perPage, category, tag, author }
+  const q = input.q?.trim()
+  if (q) {
+    // Words make it a search: the same Arabic-aware matching as the search page, best first.
+    const found = await searchArticles(deps, { q, category: input.category, tag: input.tag, author: input.author, page: input.page, perPage: input.perPage })
+    return { items: found.items.map((i) => i.article), total: found.total, page: found.page, pages: found.pages, perPage: input.perPage, category, tag, author }
   }
   const filters = {
     visibleAt: deps.clock.now(),
     categoryIds,
     tagId: tag?.id,
     authorId: author?.id,
-    text,
   }
   const [items, total] = await Promise.all([
     repos.articles.list({ ...filters, offset: (input.page - 1) * input.perPage, limit: input.perPage }),

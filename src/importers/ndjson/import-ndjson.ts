@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
-import { AppError, ingestArticle, paragraphsToHtml, ValidationError, type Store } from '../../core/index.js'
+import { AppError, ingestArticle, paragraphsToHtml, refreshRelatedArticles, ValidationError, type Store } from '../../core/index.js'
 
 /** One line of a news feed export, shaped like the ANT corpus records. */
 export const NdjsonArticle = z.object({
@@ -47,6 +47,8 @@ export async function importNdjson(
     if (onProgress && n % 250 === 0) onProgress({ report, line: n, bytesRead: input.bytesRead, bytesTotal })
   }
   onProgress?.({ report, line: n, bytesRead: bytesTotal, bytesTotal })
+  // Related articles look across the whole collection, so they are computed once it is complete.
+  if (report.created + report.updated > 0) await refreshRelatedArticles({ store }, { visibleAt: new Date() })
   return report
 }
 

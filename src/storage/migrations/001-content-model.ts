@@ -45,7 +45,6 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     // sit behind its overflow pages, which every list query would then have to walk.
     .addColumn('body_html', 'text', (c) => c.notNull())
     .addColumn('body_text', 'text', (c) => c.notNull())
-    .addColumn('search_key', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('articles_status_published').on('articles').columns(['status', 'published_at']).execute()
   await db.schema.createIndex('articles_category_published').on('articles').columns(['category_id', 'status', 'published_at']).execute()

@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration } from 'kysely'
 import type { Dialect } from './dialect.js'
 import * as m001 from './001-content-model.js'
+import * as m002 from './002-search.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
 // Ordered by name; a step, once released, is never edited: add the next file instead.
 const STEPS: Record<string, Step> = {
   '001-content-model': m001,
+  '002-search': m002,
 }
 
 /** Brings the schema to the latest version; each step runs once, in order, in a transaction. */

@@ -1,8 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely'
-import { searchTerms } from '../../arabic/index.js'
 import { LIVE_STATUSES, type ArticleQuery, type ArticleRecord, type ArticleRepo, type SafeHtml } from '../../core/index.js'
 import type { Database } from './schema.js'
-import { SUMMARY_COLUMNS, containsPattern, toSummary } from './rows.js'
+import { SUMMARY_COLUMNS, toSummary } from './rows.js'
 
 type Db = Kysely<Database>
 
@@ -14,7 +13,6 @@ function columns(r: ArticleRecord, now: string) {
     dek: r.dek,
     body_html: r.bodyHtml,
     body_text: r.bodyText,
-    search_key: r.searchKey,
     dateline: r.dateline,
     source: r.source,
     category_id: r.categoryId,
@@ -63,9 +61,6 @@ function filtered<O>(q: SelectQueryBuilder<Database & { a: Database['articles'];
   if (f.featured !== undefined) q = q.where('a.featured', '=', f.featured ? 1 : 0)
   if (f.breaking !== undefined) q = q.where('a.breaking', '=', f.breaking ? 1 : 0)
   if (f.excludeIds?.length) q = q.where('a.id', 'not in', f.excludeIds)
-  for (const term of f.text ? searchTerms(f.text) : []) {
-    q = q.where(sql<boolean>`a.search_key like ${containsPattern(term)} escape '\\'`)
-  }
   return q
 }
 
@@ -128,7 +123,38 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
       return Number(row.n)
     },
 
+    async getMany(ids) {
+      if (ids.length === 0) return []
+      const rows = await db.selectFrom('articles as a').innerJoin('categories as c', 'c.id', 'a.category_id')
+        .select([...SUMMARY_COLUMNS, 'a.body_text']).where('a.id', 'in', ids).execute()
+      return rows.map((r) => ({ ...toSummary(r), bodyText: r.body_text }))
+    },
+
+    async setRelated(id, related) {
+      await db.deleteFrom('related_articles').where('article_id', '=', id).execute()
+      if (related.length) {
+        await db.insertInto('related_articles')
+          .values(related.map((r, position) => ({ article_id: id, related_id: r.id, position, score: r.score }))).execute()
+      }
+    },
+
+    async relatable(visibleAt) {
+      const [rows, tags] = await Promise.all([
+        visible(db, visibleAt).select(['a.id', 'a.title', 'a.dek', 'a.body_text', 'a.category_id', 'a.published_at']).orderBy('a.id').execute(),
+        db.selectFrom('article_tags').select(['article_id', 'tag_id']).execute(),
+      ])
+      const tagsOf = new Map<number, number[]>()
+      for (const t of tags) (tagsOf.get(Number(t.article_id)) ?? tagsOf.set(Number(t.article_id), []).get(Number(t.article_id))!).push(Number(t.tag_id))
+      return rows.map((r) => ({
+        id: Number(r.id), title: r.title, dek: r.dek, bodyText: r.body_text, categoryId: Number(r.category_id),
+        tagIds: tagsOf.get(Number(r.id)) ?? [], publishedAt: new Date(r.published_at!),
+      }))
+    },
+
     async related(article, visibleAt, limit) {
+      const stored = await visible(db, visibleAt).innerJoin('related_articles as r', 'r.related_id', 'a.id')
+        .select(SUMMARY_COLUMNS).where('r.article_id', '=', article.id).orderBy('r.position').limit(limit).execute()
+      if (stored.length > 0) return stored.map(toSummary)
       const tagIds = article.tags.map((t) => t.id)
       const sameCategory = sql<number>`case when a.category_id = ${article.category.id} then 1 else 0 end`
       let q = visible(db, visibleAt)
@@ -143,6 +169,10 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
         .limit(limit)
         .execute()
       return rows.map(toSummary)
+    },
+
+    async ids() {
+      return (await db.selectFrom('articles').select('id').orderBy('id').execute()).map((r) => Number(r.id))
     },
 
     async count() {

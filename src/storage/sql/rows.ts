@@ -34,8 +34,3 @@ export function toSummary(r: SummaryRow): ArticleSummary {
     updatedAt: new Date(r.updated_at),
   }
 }
-
-/** A LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally (escape `\`). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}

@@ -23,7 +23,6 @@ export interface Database {
     dek: string | null
     body_html: string
     body_text: string
-    search_key: string
     dateline: string | null
     source: string | null
     category_id: number
@@ -38,6 +37,7 @@ export interface Database {
     created_at: string
     updated_at: string
   }
+  related_articles: { article_id: number; related_id: number; position: number; score: number }
   article_tags: { article_id: number; tag_id: number; position: number }
   article_authors: { article_id: number; author_id: number; position: number }
   comments: {

@@ -45,7 +45,8 @@ describe('openSqliteStore contentVersion', () => {
     const { id } = await ingest(store, { tags: ['العراق'] })
     const before = store.contentVersion()
     await store.articles.get(id)
-    await store.articles.list({ visibleAt: new Date(), text: 'خبر', offset: 0, limit: 10 })
+    await store.articles.list({ visibleAt: new Date(), offset: 0, limit: 10 })
+    await store.search.search({ terms: [{ text: 'خبر', key: 'خبر', stems: ['خبر'], prefix: false }], phrases: [], excluded: [] }, { visibleAt: new Date() }, { offset: 0, limit: 10 })
     await store.categories.all()
     await store.tags.bySlug('العراق')
     await store.comments.approvedFor(id)
@@ -119,7 +120,7 @@ describe('openSqliteStore migrations', () => {
   it('applies the content model once on an empty database', async (t) => {
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) })
     t.after(() => db.destroy())
-    assert.deepEqual(await migrateToLatest(db, 'sqlite'), ['001-content-model'])
+    assert.deepEqual(await migrateToLatest(db, 'sqlite'), ['001-content-model', '002-search'])
     assert.deepEqual(await migrateToLatest(db, 'sqlite'), [])
   })
 

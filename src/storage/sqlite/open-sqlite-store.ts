@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 import type { Store } from '../../core/index.js'
 import type { Database } from '../sql/schema.js'
 import { createSqlRepos } from '../sql/repos.js'
+import { createFtsSearchIndex } from './fts-search-index.js'
 import { migrateToLatest } from '../migrations/index.js'
 
 /**
@@ -25,8 +26,8 @@ export async function openSqliteStore(file: string, opts: { migrate?: boolean } 
   // connection's own writes. Together they change on every content change, from anywhere.
   const version = raw.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c')
   return {
-    ...createSqlRepos(db),
-    transaction: (work) => db.transaction().execute((trx) => work(createSqlRepos(trx))),
+    ...createSqlRepos(db, createFtsSearchIndex),
+    transaction: (work) => db.transaction().execute((trx) => work(createSqlRepos(trx, createFtsSearchIndex))),
     contentVersion() {
       const row = version.get() as { v: number; c: number }
       return `${row.v}.${row.c}`

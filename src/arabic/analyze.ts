@@ -1,0 +1,43 @@
+import { tokenize, tokenKey, type Token } from './tokenize.js'
+import { stems } from './stem.js'
+import { STOP_WORDS } from './stop-words.js'
+
+/** A token with what search matches it by: its key (exact word, spelling folded) and its stems. */
+export interface AnalyzedToken extends Token {
+  key: string
+  /** First the stem, then other readings of an ambiguous clitic (see `stems`). */
+  stems: string[]
+  stop: boolean
+}
+
+/** Turns text into matchable tokens; the same analyzer must serve indexing and querying. */
+export interface Analyzer {
+  readonly name: string
+  analyze(text: string): AnalyzedToken[]
+}
+
+function analyzer(name: string, stemsOf: (key: string, token: Token) => string[]): Analyzer {
+  return {
+    name,
+    analyze(text) {
+      const out: AnalyzedToken[] = []
+      for (const token of tokenize(text)) {
+        const key = tokenKey(token)
+        if (!key) continue
+        out.push({ ...token, key, stems: stemsOf(key, token), stop: STOP_WORDS.has(key) })
+      }
+      return out
+    },
+  }
+}
+
+/** Khabar's analyzer: normalization, tokenization and light stemming with clitic readings. */
+export const arabicAnalyzer: Analyzer = analyzer('arabic', (key, token) => (token.kind === 'arabic' ? stems(key) : [key]))
+
+/** Normalization only: the key is the only stem (the evaluation's middle run). */
+export const normalizingAnalyzer: Analyzer = analyzer('normalized', (key) => [key])
+
+/** A custom stemmer with Khabar's normalization and tokenizer, for comparisons. */
+export function analyzerWithStemmer(name: string, stem: (key: string) => string): Analyzer {
+  return analyzer(name, (key, token) => (token.kind === 'arabic' ? [stem(key)] : [key]))
+}

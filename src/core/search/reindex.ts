@@ -1,0 +1,36 @@
+import { arabicAnalyzer, type Analyzer } from '../../arabic/index.js'
+import type { Store } from '../store.js'
+import { refreshRelatedArticles } from './related-articles.js'
+import { toSearchDocument } from './search-document.js'
+
+const BATCH = 500
+
+/**
+ * Rebuilds the search index from the stored articles (in batches, each its own transaction, so
+ * the site keeps serving), then the related articles. `khabar reindex` runs it; so does start-up
+ * when the index and the articles disagree in number (after an upgrade).
+ */
+export async function reindexSearch(
+  deps: { store: Store; clock: { now(): Date }; analyzer?: Analyzer },
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ indexed: number; related: number }> {
+  const analyzer = deps.analyzer ?? arabicAnalyzer
+  const ids = await deps.store.articles.ids()
+  await deps.store.search.clear()
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const articles = await deps.store.articles.getMany(ids.slice(i, i + BATCH))
+    await deps.store.transaction(async (tx) => {
+      for (const a of articles) await tx.search.put(toSearchDocument(analyzer, a))
+    })
+    onProgress?.(Math.min(ids.length, i + BATCH), ids.length)
+  }
+  const related = await refreshRelatedArticles({ store: deps.store, analyzer }, { visibleAt: deps.clock.now() })
+  return { indexed: ids.length, related }
+}
+
+/** Rebuilds the index when it does not hold one entry per article (a database from before search). */
+export async function ensureSearchIndex(deps: { store: Store; clock: { now(): Date } }): Promise<boolean> {
+  if ((await deps.store.search.size()) === (await deps.store.articles.count())) return false
+  await reindexSearch(deps)
+  return true
+}

@@ -1,0 +1,90 @@
+import { arabicAnalyzer, type Analyzer } from '../../arabic/index.js'
+import type { ArticleSummary, TagRef } from '../articles/article.js'
+import { QUERY_MAX } from '../articles/list-articles.js'
+import { NotFoundError, ValidationError } from '../errors.js'
+import type { Clock, Repos } from '../store.js'
+import { categoryWithDescendants, type Author, type Category } from '../taxonomy/taxonomy.js'
+import { isSearchable, parseQuery, type ParsedQuery } from './parse-query.js'
+import { buildSnippet, type SnippetPart } from './snippet.js'
+
+export interface SearchInput {
+  q: string
+  category?: string
+  tag?: string
+  author?: string
+  from?: Date
+  to?: Date
+  page: number
+  perPage: number
+}
+
+export interface SearchResult {
+  article: ArticleSummary
+  title: SnippetPart[]
+  snippet: SnippetPart[]
+  score: number
+}
+
+export interface SearchResults {
+  items: SearchResult[]
+  total: number
+  page: number
+  pages: number
+  query: ParsedQuery
+  category: Category | null
+  tag: TagRef | null
+  author: Author | null
+}
+
+/**
+ * Arabic-aware search over visible articles: the reader's words matched by spelling-folded key or
+ * by stem, `"phrases"` and `-exclusions`, filtered by desk (with its sub-desks), tag, author and
+ * date range, best first, with the passage that shows the matched words. A query with nothing to
+ * match returns no results rather than an error; a filter naming something unknown is a
+ * ValidationError; a page past the end is NotFound.
+ */
+export async function searchArticles(
+  deps: { repos: Repos; clock: Clock; analyzer?: Analyzer },
+  input: SearchInput,
+): Promise<SearchResults> {
+  const analyzer = deps.analyzer ?? arabicAnalyzer
+  const { repos } = deps
+  if (input.q.length > QUERY_MAX) throw new ValidationError({ q: `longer than ${QUERY_MAX} characters` })
+  if (input.from && input.to && input.from > input.to) throw new ValidationError({ from: 'after to' })
+  const [category, tag, author] = await Promise.all([
+    input.category === undefined ? null : repos.categories.bySlug(input.category),
+    input.tag === undefined ? null : repos.tags.bySlug(input.tag),
+    input.author === undefined ? null : repos.authors.bySlug(input.author),
+  ])
+  if (input.category !== undefined && !category) throw new ValidationError({ category: 'unknown' })
+  if (input.tag !== undefined && !tag) throw new ValidationError({ tag: 'unknown' })
+  if (input.author !== undefined && !author) throw new ValidationError({ author: 'unknown' })
+
+  const query = parseQuery(input.q, analyzer)
+  const empty: SearchResults = { items: [], total: 0, page: 1, pages: 1, query, category, tag, author }
+  if (!isSearchable(query)) return empty
+  const { hits, total } = await repos.search.search(query, {
+    visibleAt: deps.clock.now(),
+    categoryIds: category ? categoryWithDescendants(await repos.categories.all(), category.id) : undefined,
+    tagId: tag?.id,
+    authorId: author?.id,
+    from: input.from,
+    to: input.to,
+  }, { offset: (input.page - 1) * input.perPage, limit: input.perPage })
+  const pages = Math.max(1, Math.ceil(total / input.perPage))
+  if (input.page > pages) throw new NotFoundError('page', input.page)
+
+  const articles = new Map((await repos.articles.getMany(hits.map((h) => h.id))).map((a) => [a.id, a]))
+  const items = hits.flatMap((h) => {
+    const a = articles.get(h.id)
+    if (!a) return []
+    const { bodyText, ...summary } = a
+    return [{
+      article: summary,
+      title: buildSnippet(analyzer, a.title, query),
+      snippet: buildSnippet(analyzer, [a.dek, bodyText].filter(Boolean).join('\n'), query),
+      score: h.score,
+    }]
+  })
+  return { items, total, page: input.page, pages, query, category, tag, author }
+}
