@@ -2,7 +2,6 @@ import type { Article, ArticleId, ArticleRecord, ArticleSummary, AuthorRef, TagR
 import type { Comment, NewComment, CommentStatus } from './comments/comment.js'
 import type { Author, Category } from './taxonomy/taxonomy.js'
 import type { SearchIndex } from './search/search-index.js'
-import type { RelatableArticle, Related } from './search/related-articles.js'
 
 /** Filters for lists of articles readers may see. */
 export interface ArticleQuery {
@@ -96,3 +95,16 @@ export interface Store extends Repos {
 export interface Clock {
   now(): Date
 }
+
+/** What relatedness looks at: the words, the tags, the desk and the date. */
+export interface RelatableArticle {
+  id: ArticleId
+  title: string
+  dek: string | null
+  bodyText: string
+  categoryId: number
+  tagIds: number[]
+  publishedAt: Date
+}
+
+export interface Related { id: ArticleId; score: number }

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from './article.js'
 import { searchArticles } from '../search/search-articles.js'
+import { QUERY_MAX } from '../search/parse-query.js'
 import type { Clock, Repos } from '../store.js'
 import { NotFoundError, ValidationError } from '../errors.js'
 import { categoryWithDescendants, type Author, type Category } from '../taxonomy/taxonomy.js'
@@ -24,7 +25,6 @@ export interface ArticleList {
   author: Author | null
 }
 
-export const QUERY_MAX = 200
 
 /**
  * A page of visible articles, newest first, filtered by category (with its sub-desks), tag and

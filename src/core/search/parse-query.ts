@@ -1,5 +1,8 @@
 import type { AnalyzedToken, Analyzer } from '../../arabic/index.js'
 
+/** The longest query accepted, in characters. */
+export const QUERY_MAX = 200
+
 /** One word of a query, as search matches it. */
 export interface QueryTerm {
   /** As the reader typed it. */

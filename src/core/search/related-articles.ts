@@ -1,19 +1,6 @@
 import { arabicAnalyzer, type Analyzer } from '../../arabic/index.js'
 import type { ArticleId } from '../articles/article.js'
-import type { Store } from '../store.js'
-
-/** What relatedness looks at: the words, the tags, the desk and the date. */
-export interface RelatableArticle {
-  id: ArticleId
-  title: string
-  dek: string | null
-  bodyText: string
-  categoryId: number
-  tagIds: number[]
-  publishedAt: Date
-}
-
-export interface Related { id: ArticleId; score: number }
+import type { RelatableArticle, Related, Store } from '../store.js'
 
 /** How much each signal counts (the text similarity is a cosine in 0..1). */
 export const RELATED_WEIGHTS = { text: 1, tags: 0.3, category: 0.1, recency: 0.05, recencyDays: 30 } as const

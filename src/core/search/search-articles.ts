@@ -1,10 +1,9 @@
 import { arabicAnalyzer, type Analyzer } from '../../arabic/index.js'
 import type { ArticleSummary, TagRef } from '../articles/article.js'
-import { QUERY_MAX } from '../articles/list-articles.js'
 import { NotFoundError, ValidationError } from '../errors.js'
 import type { Clock, Repos } from '../store.js'
 import { categoryWithDescendants, type Author, type Category } from '../taxonomy/taxonomy.js'
-import { isSearchable, parseQuery, type ParsedQuery } from './parse-query.js'
+import { isSearchable, parseQuery, QUERY_MAX, type ParsedQuery } from './parse-query.js'
 import { buildSnippet, type SnippetPart } from './snippet.js'
 
 export interface SearchInput {
