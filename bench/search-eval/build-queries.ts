@@ -220,11 +220,12 @@ function main(docs: Doc[]): void {
   const dfN = (k: string): number => dfNorm.get(k) ?? 0;
   const attested = (w: string, min = 3): boolean => (dfLight.get(light(w)) ?? 0) >= min;
   const dfL = (w: string): number => dfLight.get(light(w)) ?? 0;
-  /** Imperfect verbs (yaf'al/taf'al/naf'al): the same word with another person prefix is attested. */
+  /** Imperfect verbs (yaf'al/taf'al/naf'al/af'al): the same word with another person prefix is attested. */
   const verbLike = (w: string): boolean => {
     const p = plain(w).replace(/^[وف]/, "");
-    const m = /^(س?)([يتن])(.{2,})$/.exec(p);
+    const m = /^(س?)([يتنأ])(.{2,})$/.exec(p);
     if (!m) return false;
+    if (m[2] === "أ") return attested(m[1] + "ي" + m[3], 5) && attested(m[1] + "ت" + m[3], 5); // أعشق: يعشق + تعشق
     return ["ي", "ت", "ن"].filter((x) => x !== m[2]).some((x) => attested(m[1] + x + m[3], 5));
   };
 

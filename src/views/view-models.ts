@@ -112,13 +112,29 @@ export interface ArchiveVm {
   pagination: PaginationVm
 }
 
+/** Text with the words a search matched marked, as the article writes them. */
+export type HighlightVm = Array<{ text: string; hit: boolean }>
+
+export interface SearchResultVm {
+  card: ArticleCardVm
+  title: HighlightVm
+  snippet: HighlightVm
+}
+
 export interface SearchVm {
   query: string
-  articles: ArticleCardVm[]
+  results: SearchResultVm[]
   total: number
   pagination: PaginationVm | null
   /** A message when the query could not be run as typed. */
   problem: string | null
+  filters: {
+    categories: Array<{ slug: string; name: string; selected: boolean }>
+    from: string
+    to: string
+  }
+  /** When nothing was found: shorter queries that do find something, and desks to browse. */
+  suggestions: LinkVm[]
 }
 
 export interface ErrorVm { status: number; heading: string; message: string }

@@ -17,6 +17,7 @@ import { registerArticleRoutes } from './site/article.js'
 import { registerArchiveRoutes } from './site/archives.js'
 import { registerSearchRoutes } from './site/search.js'
 import { registerApiRoutes } from './api/articles.routes.js'
+import { registerSearchApi } from './api/search.routes.js'
 
 export interface AppOptions {
   store: Store
@@ -76,5 +77,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerArchiveRoutes(app, deps)
   registerSearchRoutes(app, deps)
   registerApiRoutes(app, deps)
+  registerSearchApi(app, deps)
   return app
 }

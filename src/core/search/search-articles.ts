@@ -62,14 +62,22 @@ export async function searchArticles(
   const query = parseQuery(input.q, analyzer)
   const empty: SearchResults = { items: [], total: 0, page: 1, pages: 1, query, category, tag, author }
   if (!isSearchable(query)) return empty
-  const { hits, total } = await repos.search.search(query, {
+  const filters = {
     visibleAt: deps.clock.now(),
     categoryIds: category ? categoryWithDescendants(await repos.categories.all(), category.id) : undefined,
     tagId: tag?.id,
     authorId: author?.id,
     from: input.from,
     to: input.to,
-  }, { offset: (input.page - 1) * input.perPage, limit: input.perPage })
+  }
+  // Articles with every word come first; then those with some of the words, so a misspelt or
+  // extra word narrows the ranking instead of emptying it.
+  const offset = (input.page - 1) * input.perPage
+  const all = await repos.search.search(query, filters, { offset, limit: input.perPage }, 'all')
+  const someOffset = Math.max(0, offset - all.total)
+  const some = await repos.search.search(query, filters, { offset: someOffset, limit: input.perPage - all.hits.length }, 'some')
+  const hits = [...all.hits, ...some.hits]
+  const total = all.total + some.total
   const pages = Math.max(1, Math.ceil(total / input.perPage))
   if (input.page > pages) throw new NotFoundError('page', input.page)
 

@@ -30,8 +30,12 @@ export interface SearchIndex {
   remove(id: ArticleId): Promise<void>
   /** Drops every entry (before a rebuild). */
   clear(): Promise<void>
-  /** Best first; `total` counts every match. A query with nothing to match finds nothing. */
-  search(query: ParsedQuery, filters: SearchFilters, page: { offset: number; limit: number }): Promise<{ hits: SearchHit[]; total: number }>
+  /**
+   * Best first; `total` counts every match. `all`: every word matches; `some`: at least one word
+   * but not every word (the fallback after the `all` results). Phrases and exclusions hold in
+   * both. A query with nothing to match finds nothing.
+   */
+  search(query: ParsedQuery, filters: SearchFilters, page: { offset: number; limit: number }, match?: 'all' | 'some'): Promise<{ hits: SearchHit[]; total: number }>
   /** How many indexed articles contain each stem (for weighting terms of related articles). */
   documentFrequencies(stems: readonly string[]): Promise<Map<string, number>>
   size(): Promise<number>

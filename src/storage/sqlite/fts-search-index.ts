@@ -22,11 +22,19 @@ function termExpr(t: QueryTerm): string {
 
 const groupExpr = (g: QueryTerm[]) => (g.length === 1 ? termExpr(g[0]!) : `${KEYS} : ${quote(g.map((t) => t.key).join(' '))}`)
 
-/** The FTS5 MATCH expression of a parsed query: all words and phrases, none of the exclusions. */
-export function toFtsMatch(q: ParsedQuery): string | null {
-  const positive = [...q.terms.map(termExpr), ...q.phrases.map(groupExpr)]
+/**
+ * The FTS5 MATCH expression of a parsed query: every phrase, none of the exclusions, and every
+ * word (`all`) or some but not all of the words (`some`, null when fewer than two words).
+ */
+export function toFtsMatch(q: ParsedQuery, match: 'all' | 'some' = 'all'): string | null {
+  const words = q.terms.map(termExpr)
+  const phrases = q.phrases.map(groupExpr)
+  let positive: string[]
+  if (match === 'all') positive = [...words, ...phrases]
+  else if (words.length < 2) return null
+  else positive = [`(${words.join(' OR ')}) NOT (${words.join(' AND ')})`, ...phrases]
   if (positive.length === 0) return null
-  return positive.join(' AND ') + q.excluded.map((g) => ` NOT ${groupExpr(g)}`).join('')
+  return positive.map((p) => `(${p})`).join(' AND ') + q.excluded.map((g) => ` NOT ${groupExpr(g)}`).join('')
 }
 
 /** The search index on SQLite FTS5 (see migration 002). */
@@ -46,8 +54,8 @@ export function createFtsSearchIndex(db: Kysely<Database>): SearchIndex {
       await sql`DELETE FROM article_search`.execute(db)
     },
 
-    async search(query, f, page) {
-      const match = toFtsMatch(query)
+    async search(query, f, page, mode = 'all') {
+      const match = toFtsMatch(query, mode)
       if (match === null) return { hits: [], total: 0 }
       const at = f.visibleAt.toISOString()
       const where = [

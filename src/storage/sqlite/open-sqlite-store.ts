@@ -19,6 +19,7 @@ export async function openSqliteStore(file: string, opts: { migrate?: boolean } 
   raw.pragma('synchronous = NORMAL') // durable at each checkpoint; WAL keeps the file consistent
   raw.pragma('foreign_keys = ON')
   raw.pragma('busy_timeout = 5000') // wait for another process's write instead of failing
+  raw.pragma('cache_size = -32000') // 32 MB of pages: the search index's merges stay in memory
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) })
   if (opts.migrate !== false) await migrateToLatest(db, 'sqlite')
 

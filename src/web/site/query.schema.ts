@@ -9,6 +9,9 @@ export const SearchQuery = z.object({
   // Length is checked by the page, which answers an over-long query with a message, not an error.
   q: z.string().optional(),
   page: PageParam,
+  category: z.string().max(200).optional(),
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
 })
 
 export const ArticleQuery = z.object({

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { listArticles, QUERY_MAX } from '../../core/index.js'
-import { PageLayout, renderDocument, SearchPage, type SearchVm } from '../../views/index.js'
+import { archivePath, categoryTree, QUERY_MAX, searchArticles, ValidationError, type Repos, type SearchResults } from '../../core/index.js'
+import { PageLayout, renderDocument, SearchPage, type LinkVm, type SearchVm } from '../../views/index.js'
 import { buildLayout } from './layout.js'
 import { pageHref, presentCard, presentPagination } from './present.js'
 import { SearchQuery } from './query.schema.js'
@@ -9,24 +9,58 @@ import { parseValidated } from '../hooks/validate.js'
 
 export const SEARCH_PAGE_SIZE = 10
 
+/** Shorter queries that find something (each word left out in turn), then the busiest desks. */
+async function suggest(deps: SiteDeps, results: SearchResults, q: string): Promise<LinkVm[]> {
+  const out: LinkVm[] = []
+  const words = q.split(/\s+/).filter(Boolean)
+  if (words.length > 1) {
+    for (let i = 0; i < words.length && out.length < 3; i++) {
+      const shorter = words.filter((_, j) => j !== i).join(' ')
+      const found = await searchArticles({ repos: deps.store, clock: deps.clock }, { q: shorter, page: 1, perPage: 1 })
+      if (found.total > 0) out.push({ href: pageHref('/search', 1, { q: shorter }), name: `${shorter} (${found.total})` })
+    }
+  }
+  if (results.category) out.push({ href: pageHref('/search', 1, { q }), name: `«${q}» في كل الأقسام` })
+  const desks = categoryTree(await deps.store.categories.all()).slice(0, 4)
+  return [...out, ...desks.map((c) => ({ href: archivePath.category(c.slug), name: c.name }))]
+}
+
+const dateParam = (s: string | undefined, field: string, endOfDay = false): Date | undefined => {
+  if (!s) return undefined
+  const d = new Date(`${s}T${endOfDay ? '23:59:59.999' : '00:00:00'}+03:00`) // the newsroom's day is Riyadh's
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime())) throw new ValidationError({ [field]: 'not a date (YYYY-MM-DD)' })
+  return d
+}
+
 /**
- * `/search?q=`: not cached, since every query differs. An over-long query gets the page back
- * with a message and status 400, not an error page, so the reader can shorten it.
+ * `/search?q=&category=&from=&to=&page=`: not cached, since every query differs. An over-long
+ * query gets the page back with a message and status 400, so the reader can shorten it.
  */
 export function registerSearchRoutes(app: FastifyInstance, deps: SiteDeps): void {
   app.get<{ Querystring: unknown }>('/search', async (req, reply) => {
-    const { q: raw = '', page = 1 } = parseValidated(SearchQuery, req.query)
+    const { q: raw = '', page = 1, category, from, to } = parseValidated(SearchQuery, req.query)
     const query = raw.trim()
-    const repos = deps.store
-    const vm: SearchVm = { query, articles: [], total: 0, pagination: null, problem: null }
+    const repos: Repos = deps.store
+    const categories = await repos.categories.all()
+    const vm: SearchVm = {
+      query, results: [], total: 0, pagination: null, problem: null, suggestions: [],
+      filters: {
+        categories: categoryTree(categories).flatMap((c) => [c, ...c.children]).map((c) => ({ slug: c.slug, name: c.name, selected: c.slug === category })),
+        from: from ?? '', to: to ?? '',
+      },
+    }
     if (query.length > QUERY_MAX) {
       vm.problem = `عبارة البحث أطول من ${QUERY_MAX} حرف. اختصرها ثم أعد المحاولة.`
       reply.code(400)
     } else if (query) {
-      const list = await listArticles({ repos, clock: deps.clock }, { q: query, page, perPage: SEARCH_PAGE_SIZE })
-      vm.articles = list.items.map(presentCard)
-      vm.total = list.total
-      vm.pagination = presentPagination(page, list.pages, (p) => pageHref('/search', p, { q: query }))
+      const found = await searchArticles({ repos, clock: deps.clock }, {
+        q: query, category: category || undefined, from: dateParam(from, 'from'), to: dateParam(to, 'to', true), page, perPage: SEARCH_PAGE_SIZE,
+      })
+      vm.results = found.items.map((r) => ({ card: presentCard(r.article), title: r.title, snippet: r.snippet }))
+      vm.total = found.total
+      const extra = Object.fromEntries(Object.entries({ q: query, category, from, to }).filter(([, v]) => v)) as Record<string, string>
+      vm.pagination = presentPagination(found.page, found.pages, (p) => pageHref('/search', p, extra))
+      if (found.total === 0) vm.suggestions = await suggest(deps, found, query)
     }
     const layout = await buildLayout({ ...deps, repos }, {
       title: query ? `نتائج البحث عن «${query.slice(0, 60)}»` : 'البحث',
