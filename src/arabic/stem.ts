@@ -31,13 +31,18 @@ export function stems(key: string): string[] {
   if (!/^[\u0621-\u064A]+$/.test(w) || w.length < 3) return [w]
   const bare = stripArticle(w)
   const out = [finish(bare)]
-  // With the article, the clitics before it are settled; a known word has no other reading.
-  if (bare !== w || OVERRIDES.has(w)) return out
+  if (OVERRIDES.has(w)) return out
   const readings: string[] = []
-  const afterConjunction = w[0] === 'و' || w[0] === 'ف' ? w.slice(1) : null
-  if (afterConjunction) readings.push(afterConjunction)
-  for (const r of afterConjunction ? [w, afterConjunction] : [w]) {
-    if (r[0] === 'ب' || r[0] === 'ك' || r[0] === 'ل') readings.push(r.slice(1))
+  // A reader who drops a hamza writes its seat instead: قايد for قائد, مسوول for مسؤول. Where
+  // the word has such a seat (ي after ا, doubled و), the seatless spelling is another reading.
+  for (const seatless of [w.replace(/(?<=.)اي(?=.)/, 'ا'), w.replace(/وو/, 'و')]) if (seatless !== w) readings.push(seatless)
+  // With the article, the clitics before it are settled; without it, و ف ب ك ل may be either.
+  if (bare === w) {
+    const afterConjunction = w[0] === 'و' || w[0] === 'ف' ? w.slice(1) : null
+    if (afterConjunction) readings.push(afterConjunction)
+    for (const r of afterConjunction ? [w, afterConjunction] : [w]) {
+      if (r[0] === 'ب' || r[0] === 'ك' || r[0] === 'ل') readings.push(r.slice(1))
+    }
   }
   for (const r of readings) {
     if (r.length < 3) continue
@@ -109,5 +114,6 @@ const OVERRIDES: ReadonlyMap<string, string> = new Map([
 const ALIASES: ReadonlyMap<string, string> = new Map([
   ['اميرك', 'امريك'], ['امريكا', 'امريك'], ['اميركا', 'امريك'],
   ['روسيا', 'روس'], ['تركيا', 'ترك'], ['سوريا', 'سور'], ['اسبانيا', 'اسبان'], ['مانيا', 'مان'], // المانيا: ال is not the article
+  ['اوروب', 'اورب'], ['اوروبا', 'اورب'], ['اوربا', 'اورب'], ['اردوجان', 'اردوغان'],
   ['ايطاليا', 'ايطال'], ['استراليا', 'استرال'], ['اثيوبيا', 'اثيوب'], ['نيجيريا', 'نيجير'], ['ليبيا', 'ليب'],
 ])

@@ -79,15 +79,15 @@ describe('listArticles', () => {
     await assert.rejects(listArticles(r.deps, { author: 'لا-يوجد', page: 1, perPage: 10 }), NotFoundError)
   })
 
-  it('finds words by folded spelling or by stem, every word required', async (t) => {
+  it('finds words by folded spelling or by stem, articles with every word first', async (t) => {
     const r = await openNewsroom(t)
     const iraq = await r.add({ title: 'الكاظمي في البيت الأبيض', paragraphs: ['العلاقات الأميركية العراقية.'] })
     await r.add({ title: 'الكاظمي يعود إلى بغداد' })
     const q = async (text: string) => (await listArticles(r.deps, { q: text, page: 1, perPage: 10 })).items.map((a) => a.id)
     assert.equal((await q('الكاظمي')).length, 2)
-    assert.deepEqual(await q('الكاظمي الابيض'), [iraq])
+    assert.equal((await q('الكاظمي الابيض'))[0], iraq)
     assert.deepEqual(await q('العلاقات الامريكية'), [iraq]) // أمريكية and أميركية share a stem
-    assert.deepEqual(await q('الكاظمي واشنطن'), [])
+    assert.deepEqual(await q('زلزال واشنطن'), [])
     assert.deepEqual(await q('الاميركيه'), [iraq])
     assert.deepEqual(await q('  الأمِيركية  '), [iraq])
   })
@@ -99,9 +99,9 @@ describe('listArticles', () => {
     for (const q of ['نمو) OR (*', 'نمو AND', '"نمو', 'نمو -']) {
       assert.equal((await listArticles(r.deps, { q, page: 1, perPage: 10 })).total, 1, q)
     }
-    // Words that look like syntax are words: a reader who typed them wants them.
+    // Words that look like syntax are words: they are looked for, and نمو still finds the article.
     for (const q of ['NEAR(نمو', '{title_k}: نمو']) {
-      assert.equal((await listArticles(r.deps, { q, page: 1, perPage: 10 })).total, 0, q)
+      assert.equal((await listArticles(r.deps, { q, page: 1, perPage: 10 })).total, 1, q)
     }
   })
 
