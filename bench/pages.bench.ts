@@ -93,4 +93,6 @@ async function main() {
   }
 }
 
-await main()
+// BENCH_ONLY=pages or BENCH_ONLY=search runs one half.
+if (process.env.BENCH_ONLY !== 'search') await main()
+if (process.env.BENCH_ONLY !== 'pages') await (await import('./search.bench.js')).benchSearch()

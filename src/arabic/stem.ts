@@ -21,34 +21,40 @@ export function stem(key: string): string {
 }
 
 /**
- * The stem, then the stems the word would have if its first letters were a bare conjunction
- * (و ف) and/or preposition (ب ك ل) rather than part of the word. A light stemmer cannot tell
- * بمصر (ب + مصر) from بيانات or كتابهم; indexing and querying every reading lets both match
- * while the first stem keeps the word whole.
+ * The stem, then the stems of the word's other readings, for what a light stemmer cannot decide:
+ * - a bare conjunction (و ف) and/or preposition (ب ك ل) before a word without the article:
+ *   بمصر is ب + مصر, but بيانات and كتابهم are whole words;
+ * - لل before a word that itself starts with ل: للبنان is ل + لبنان, not لل + بنان;
+ * - a hamza seat written without its hamza (قايد for قائد, مسوول for مسؤول);
+ * - a ت before a pronoun suffix on a short word (دولتها: دولة + ها).
+ * Indexing and querying every reading lets each spelling meet its family while the first stem
+ * keeps the word whole. A reading that reaches a known word (an override) goes no further.
  */
 export function stems(key: string): string[] {
   const w = key.replace(/\u0621/g, '')
   if (!/^[\u0621-\u064A]+$/.test(w) || w.length < 3) return [w]
+  const out: string[] = []
+  const add = (word: string) => { for (const s of finish(word)) if (!out.includes(s)) out.push(s) }
   const bare = stripArticle(w)
-  const out = [finish(bare)]
-  if (OVERRIDES.has(w)) return out
+  add(bare)
+  if (OVERRIDES.has(w) || OVERRIDES.has(bare)) return out
+
   const readings: string[] = []
-  // A reader who drops a hamza writes its seat instead: قايد for قائد, مسوول for مسؤول. Where
-  // the word has such a seat (ي after ا, doubled و), the seatless spelling is another reading.
-  for (const seatless of [w.replace(/(?<=.)اي(?=.)/, 'ا'), w.replace(/وو/, 'و')]) if (seatless !== w) readings.push(seatless)
-  // With the article, the clitics before it are settled; without it, و ف ب ك ل may be either.
-  if (bare === w) {
+  for (const seatless of [w.replace(/(?<=.)اي(?=.)/, 'ا'), w.replace(/وو/, 'و')]) if (seatless !== w) readings.push(stripArticle(seatless))
+  if (bare !== w) {
+    // لل + a word starting with ل: keep one ل (للبنان → لبنان).
+    if (w.slice(0, w.length - bare.length).endsWith('لل') && OVERRIDES.has(`ل${bare}`)) readings.push(`ل${bare}`)
+  } else {
     const afterConjunction = w[0] === 'و' || w[0] === 'ف' ? w.slice(1) : null
     if (afterConjunction) readings.push(afterConjunction)
-    for (const r of afterConjunction ? [w, afterConjunction] : [w]) {
-      if (r[0] === 'ب' || r[0] === 'ك' || r[0] === 'ل') readings.push(r.slice(1))
+    if (afterConjunction === null || !OVERRIDES.has(afterConjunction)) {
+      for (const r of afterConjunction ? [w, afterConjunction] : [w]) {
+        // Not when what is left starts with ال: the article was already settled (وكالة is not و + ك + الة).
+        if ((r[0] === 'ب' || r[0] === 'ك' || r[0] === 'ل') && !r.startsWith('ال', 1)) readings.push(r.slice(1))
+      }
     }
   }
-  for (const r of readings) {
-    if (r.length < 3) continue
-    const s = finish(stripArticle(r))
-    if (!out.includes(s)) out.push(s)
-  }
+  for (const r of readings) if (r.length >= 3) add(r)
   return out
 }
 
@@ -61,35 +67,49 @@ function stripArticle(word: string): string {
   return word
 }
 
-/** Suffixes, unless the word is one a rule would mangle; then the loanword aliases. */
-function finish(word: string): string {
+/**
+ * Suffixes, then aliases: the stem first, and a second reading when a short word's ت may be a
+ * suffixed taa marbuta. Overrides are looked up on the word and again after each suffix layer,
+ * so رياضتها stays with رياضة and never reaches رياض (Riyadh).
+ */
+function finish(word: string): string[] {
   const fixed = OVERRIDES.get(word)
-  if (fixed !== undefined) return fixed
-  const w = stripSuffixes(word)
-  return ALIASES.get(w) ?? w
-}
-
-const PRONOUN_SUFFIXES = ['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'ها', 'نا']
-const NUMBER_SUFFIXES = ['يون', 'يين', 'يات', 'ون', 'ين', 'ات', 'ان']
-
-function stripSuffixes(word: string): string {
+  if (fixed !== undefined) return [fixed]
   let w = word
+  let taa: string | null = null
   const pronoun = PRONOUN_SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= 3)
   if (pronoun) {
     w = w.slice(0, -pronoun.length)
-    // The taa marbuta of سياسة is written ت before a suffix: سياستها.
-    if (w.endsWith('ت') && w.length >= 5) w = `${w.slice(0, -1)}ه`
+    // The taa marbuta of سياسة is written ت before a suffix: سياستها. On five letters or more
+    // that is near certain; on three or four (دولتها, but also بيتها) it is a second reading.
+    if (w.endsWith('ت')) {
+      if (w.length >= 5) w = `${w.slice(0, -1)}ه`
+      else taa = `${w.slice(0, -1)}ه`
+    }
   }
+  const result = [numberAndGender(w)]
+  if (taa) result.push(numberAndGender(taa))
+  return result.map((r) => ALIASES.get(r) ?? r)
+}
+
+function numberAndGender(word: string): string {
+  let w = word
+  const known = () => OVERRIDES.get(w)
+  if (known()) return known()!
   if ((w.endsWith('تان') || w.endsWith('تين')) && w.length - 3 >= 3) {
     w = `${w.slice(0, -3)}ه`
   } else {
     const number = NUMBER_SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= 3)
     if (number) w = w.slice(0, -number.length)
   }
+  if (known()) return known()!
   if (w.endsWith('يه') && w.length - 2 >= 3) w = w.slice(0, -2)
   else if ((w.endsWith('ه') || w.endsWith('ي')) && w.length - 1 >= 3) w = w.slice(0, -1)
   return w
 }
+
+const PRONOUN_SUFFIXES = ['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'ها', 'نا']
+const NUMBER_SUFFIXES = ['يون', 'يين', 'يات', 'ون', 'ين', 'ات', 'ان']
 
 /**
  * Words no suffix rule may touch — countries, capitals and names whose last letters look like
@@ -99,21 +119,27 @@ function stripSuffixes(word: string): string {
  */
 const OVERRIDES: ReadonlyMap<string, string> = new Map([
   ...[
-    'لبنان', 'ليبيا', 'فلسطين', 'بحرين', 'بريطانيا', 'بغداد', 'بيروت', 'باريس', 'برلين', 'بكين', 'بولندا', 'بلجيكا',
-    'بنغلاديش', 'باكستان', 'برازيل', 'كندا', 'كوريا', 'كوبا', 'كينيا', 'كويت', 'لندن', 'لاهاي', 'فرنسا', 'فنلندا',
-    'فنزويلا', 'فيتنام', 'فيينا', 'واشنطن', 'وارسو', 'افغانستان', 'يابان', 'سودان', 'عمان', 'اردن', 'يمن', 'ايران',
+    'لبنان', 'فلسطين', 'بحرين', 'بغداد', 'بيروت', 'باريس', 'برلين', 'بكين',
+    'بنغلاديش', 'باكستان', 'برازيل', 'كويت', 'لندن', 'لاهاي',
+    'فيتنام', 'فيينا', 'واشنطن', 'وارسو', 'افغانستان', 'يابان', 'سودان', 'عمان', 'اردن', 'يمن', 'ايران',
     'صين', 'تشرين', 'حسين', 'ياسين', 'ياسمين', 'بوتين', 'بايدن', 'ماكرون', 'نتنياهو', 'ترامب', 'كورونا', 'فيسبوك',
     'يوتيوب', 'سلمان', 'عثمان', 'رمضان', 'شعبان', 'سليمان', 'عدنان', 'حزيران', 'نيسان', 'كانون', 'رياض', 'ان',
     'مليون', 'مليار', 'برلمان', 'بيان', 'دين', 'سنه', 'سنوات',
   ].map((w) => [w, w] as const),
   ['ترمب', 'ترامب'], ['ملايين', 'مليون'], ['مليارات', 'مليار'], ['سنين', 'سنه'],
   ['رياضه', 'رياضه'], ['رياضي', 'رياضه'], ['رياضيه', 'رياضه'], ['رياضيين', 'رياضه'], ['رياضيون', 'رياضه'], ['رياضات', 'رياضه'],
+  ['رياضيات', 'رياضيات'], // mathematics, its own word
+  // Countries ending in ا meet their adjectives (فرنسا / فرنسي → فرنس).
+  ['فرنسا', 'فرنس'], ['بريطانيا', 'بريطان'], ['كندا', 'كند'], ['ليبيا', 'ليب'], ['كوريا', 'كور'], ['كينيا', 'كين'],
+  ['بولندا', 'بولند'], ['بلجيكا', 'بلجيك'], ['فنلندا', 'فنلند'], ['فنزويلا', 'فنزويل'], ['كوبا', 'كوب'],
+  // المانيا: its ال is not the article, so every form is mapped to one stem.
+  ['مانيا', 'المان'], ['ماني', 'المان'], ['مانيه', 'المان'], ['مانيون', 'المان'], ['مانيين', 'المان'], ['المان', 'المان'],
 ])
 
 /** Stems of one loanword's spellings, joined under one (أمريكي/أميركي, روسيا/روسي, ترمب/ترامب). */
 const ALIASES: ReadonlyMap<string, string> = new Map([
   ['اميرك', 'امريك'], ['امريكا', 'امريك'], ['اميركا', 'امريك'],
-  ['روسيا', 'روس'], ['تركيا', 'ترك'], ['سوريا', 'سور'], ['اسبانيا', 'اسبان'], ['مانيا', 'مان'], // المانيا: ال is not the article
-  ['اوروب', 'اورب'], ['اوروبا', 'اورب'], ['اوربا', 'اورب'], ['اردوجان', 'اردوغان'],
-  ['ايطاليا', 'ايطال'], ['استراليا', 'استرال'], ['اثيوبيا', 'اثيوب'], ['نيجيريا', 'نيجير'], ['ليبيا', 'ليب'],
+  ['روسيا', 'روس'], ['تركيا', 'ترك'], ['سوريا', 'سور'], ['اسبانيا', 'اسبان'],
+  ['اوروب', 'اورب'], ['اوروبا', 'اورب'], ['اوربا', 'اورب'], ['اردوج', 'اردوغ'],
+  ['ايطاليا', 'ايطال'], ['استراليا', 'استرال'], ['اثيوبيا', 'اثيوب'], ['نيجيريا', 'نيجير'],
 ])

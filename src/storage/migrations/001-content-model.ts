@@ -32,6 +32,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('source', 'varchar(200)')
     .addColumn('category_id', 'integer', (c) => c.notNull().references('categories.id').onDelete('restrict'))
     .addColumn('status', 'varchar(20)', (c) => c.notNull())
+    // 1 when readers may see it once its time comes (published or scheduled): one indexed value,
+    // so "latest visible" is a range scan in date order rather than a sort of every row.
+    .addColumn('live', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('featured', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('breaking', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('cover_src', 'text')
@@ -46,8 +49,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('body_html', 'text', (c) => c.notNull())
     .addColumn('body_text', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('articles_status_published').on('articles').columns(['status', 'published_at']).execute()
-  await db.schema.createIndex('articles_category_published').on('articles').columns(['category_id', 'status', 'published_at']).execute()
+  await db.schema.createIndex('articles_live_published').on('articles').columns(['live', 'published_at']).execute()
+  await db.schema.createIndex('articles_category_published').on('articles').columns(['category_id', 'live', 'published_at']).execute()
+  await db.schema.createIndex('articles_featured_published').on('articles').columns(['featured', 'live', 'published_at']).execute()
+  await db.schema.createIndex('articles_breaking_published').on('articles').columns(['breaking', 'live', 'published_at']).execute()
   for (const [table, other] of [['article_tags', 'tag'], ['article_authors', 'author']] as const) {
     await db.schema.createTable(table)
       .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))

@@ -17,6 +17,7 @@ function columns(r: ArticleRecord, now: string) {
     source: r.source,
     category_id: r.categoryId,
     status: r.status,
+    live: LIVE_STATUSES.includes(r.status) ? 1 : 0,
     featured: r.featured ? 1 : 0,
     breaking: r.breaking ? 1 : 0,
     cover_src: r.cover?.src ?? null,
@@ -42,21 +43,21 @@ async function writeLinks(db: Db, id: number, r: ArticleRecord): Promise<void> {
 function visible(db: Db, visibleAt: Date) {
   return db.selectFrom('articles as a')
     .innerJoin('categories as c', 'c.id', 'a.category_id')
-    .where('a.status', 'in', LIVE_STATUSES)
+    .where('a.live', '=', 1)
     .where('a.published_at', '<=', visibleAt.toISOString())
 }
 
 function filtered<O>(q: SelectQueryBuilder<Database & { a: Database['articles']; c: Database['categories'] }, 'a' | 'c', O>, f: ArticleQuery) {
   if (f.categoryIds) q = q.where('a.category_id', 'in', f.categoryIds.length ? f.categoryIds : [-1])
+  // Joins, not EXISTS: the tag's (or author's) few rows drive the query instead of a scan of
+  // every visible article in date order.
   if (f.tagId !== undefined) {
     const tagId = f.tagId
-    q = q.where(({ exists, selectFrom }) => exists(
-      selectFrom('article_tags as t').select('t.article_id').whereRef('t.article_id', '=', 'a.id').where('t.tag_id', '=', tagId)))
+    q = q.innerJoin('article_tags as t', (j) => j.onRef('t.article_id', '=', 'a.id').on('t.tag_id', '=', tagId)) as typeof q
   }
   if (f.authorId !== undefined) {
     const authorId = f.authorId
-    q = q.where(({ exists, selectFrom }) => exists(
-      selectFrom('article_authors as w').select('w.article_id').whereRef('w.article_id', '=', 'a.id').where('w.author_id', '=', authorId)))
+    q = q.innerJoin('article_authors as w', (j) => j.onRef('w.article_id', '=', 'a.id').on('w.author_id', '=', authorId)) as typeof q
   }
   if (f.featured !== undefined) q = q.where('a.featured', '=', f.featured ? 1 : 0)
   if (f.breaking !== undefined) q = q.where('a.breaking', '=', f.breaking ? 1 : 0)
@@ -152,9 +153,14 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
     },
 
     async related(article, visibleAt, limit) {
-      const stored = await visible(db, visibleAt).innerJoin('related_articles as r', 'r.related_id', 'a.id')
-        .select(SUMMARY_COLUMNS).where('r.article_id', '=', article.id).orderBy('r.position').limit(limit).execute()
-      if (stored.length > 0) return stored.map(toSummary)
+      // Two steps, so the stored list (a handful of rows) drives the lookup on every database.
+      const ids = (await db.selectFrom('related_articles').select('related_id').where('article_id', '=', article.id)
+        .orderBy('position').execute()).map((r) => Number(r.related_id))
+      if (ids.length > 0) {
+        const rows = await visible(db, visibleAt).select(SUMMARY_COLUMNS).where('a.id', 'in', ids).execute()
+        const byId = new Map(rows.map((r) => [Number(r.id), r]))
+        return ids.flatMap((id) => byId.get(id) ?? []).slice(0, limit).map(toSummary)
+      }
       const tagIds = article.tags.map((t) => t.id)
       const sameCategory = sql<number>`case when a.category_id = ${article.category.id} then 1 else 0 end`
       let q = visible(db, visibleAt)

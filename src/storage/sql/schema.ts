@@ -27,6 +27,7 @@ export interface Database {
     source: string | null
     category_id: number
     status: string
+    live: number
     featured: number
     breaking: number
     cover_src: string | null

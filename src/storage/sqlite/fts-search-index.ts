@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { LIVE_STATUSES, type ParsedQuery, type QueryTerm, type SearchIndex } from '../../core/index.js'
+import { type ParsedQuery, type QueryTerm, type SearchIndex } from '../../core/index.js'
 import type { Database } from '../sql/schema.js'
 
 /**
@@ -60,7 +60,7 @@ export function createFtsSearchIndex(db: Kysely<Database>): SearchIndex {
       const at = f.visibleAt.toISOString()
       const where = [
         sql`article_search MATCH ${match}`,
-        sql`a.status IN (${sql.join(LIVE_STATUSES)})`,
+        sql`a.live = 1`,
         sql`a.published_at <= ${at}`,
       ]
       if (f.categoryIds) where.push(sql`a.category_id IN (${sql.join(f.categoryIds.length ? f.categoryIds : [-1])})`)

@@ -34,6 +34,11 @@ export async function openSqliteStore(file: string, opts: { migrate?: boolean } 
       return `${row.v}.${row.c}`
     },
     async close() {
+      // Table statistics let the planner pick the right index (a handful of ids over a scan of
+      // every visible article). Gathered at close, after the writes (an import's, say), and read
+      // by every connection; gathering them at open on a still-empty database misleads the
+      // planner for the whole bulk load that follows.
+      raw.pragma('optimize')
       await db.destroy()
     },
   }
