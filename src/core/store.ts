@@ -42,8 +42,8 @@ export interface ArticleRepo {
   relatable(visibleAt: Date): Promise<RelatableArticle[]>
   /** All stored articles, whatever their status. */
   count(): Promise<number>
-  /** Ids of every stored article, whatever its status, in id order. */
-  ids(): Promise<ArticleId[]>
+  /** Ids of stored articles in id order: all of them, or only live ones (published or scheduled). */
+  ids(opts?: { live?: boolean }): Promise<ArticleId[]>
 }
 
 export interface CategoryRepo {

@@ -1,6 +1,6 @@
 import { arabicAnalyzer, slugify, type Analyzer } from '../../arabic/index.js'
 import { toSearchDocument } from '../search/search-document.js'
-import { checkArticle, type ArticleId, type ArticleStatus, type CoverImage } from './article.js'
+import { checkArticle, LIVE_STATUSES, type ArticleId, type ArticleStatus, type CoverImage } from './article.js'
 import { htmlToText, type SafeHtml } from '../safe-html.js'
 import type { Repos } from '../store.js'
 import { ValidationError } from '../errors.js'
@@ -68,7 +68,9 @@ export async function ingestArticle(repos: Repos, input: IncomingArticle, opts: 
   const existing = input.externalId ? await repos.articles.idByExternalId(input.externalId) : null
   const id = existing ?? await repos.articles.create(complete)
   if (existing !== null) await repos.articles.update(existing, complete)
-  // Indexed in the caller's transaction: the article and its search entry land together.
-  await repos.search.put(toSearchDocument(opts.analyzer ?? arabicAnalyzer, { id, ...complete }))
+  // Indexed in the caller's transaction: the article and its search entry land together. Only
+  // articles readers may see (now or when scheduled) are in the index.
+  if (LIVE_STATUSES.includes(complete.status)) await repos.search.put(toSearchDocument(opts.analyzer ?? arabicAnalyzer, { id, ...complete }))
+  else await repos.search.remove(id)
   return { id, created: existing === null }
 }

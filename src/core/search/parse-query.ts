@@ -1,5 +1,8 @@
 import type { AnalyzedToken, Analyzer } from '../../arabic/index.js'
 
+/** The shortest last word matched as a prefix, in letters. */
+export const PREFIX_MIN = 4
+
 /** The longest query accepted, in characters. */
 export const QUERY_MAX = 200
 
@@ -31,7 +34,7 @@ const toTerm = (t: AnalyzedToken, prefix = false): QueryTerm => ({ text: t.text,
 /**
  * Reads what a reader typed: words (all must match), `"phrases"`, `-exclusions`. Stop words are
  * dropped from bare words unless nothing else is left. The last bare word is matched as a prefix
- * while the reader may still be typing it (no space after it, at least two letters).
+ * while the reader may still be typing it (no space after it, at least {@link PREFIX_MIN} letters).
  */
 export function parseQuery(input: string, analyzer: Analyzer): ParsedQuery {
   const terms: QueryTerm[] = []
@@ -58,7 +61,8 @@ export function parseQuery(input: string, analyzer: Analyzer): ParsedQuery {
   const content = terms.filter((t) => !stopWords.has(t))
   const kept = content.length > 0 || phrases.length > 0 ? content : terms
   const typingLastWord = lastBare !== null && lastBare.end === input.length && !QUOTES.test(input.at(-1) ?? '')
-  if (typingLastWord && kept.includes(lastBare!.term) && lastBare!.term.key.length >= 2) {
+  // Three letters or fewer would match a good part of the vocabulary (ال + one letter, say).
+  if (typingLastWord && kept.includes(lastBare!.term) && lastBare!.term.key.length >= PREFIX_MIN) {
     lastBare!.term.prefix = true
   }
   return { terms: kept, phrases, excluded }

@@ -15,7 +15,7 @@ export async function reindexSearch(
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ indexed: number; related: number }> {
   const analyzer = deps.analyzer ?? arabicAnalyzer
-  const ids = await deps.store.articles.ids()
+  const ids = await deps.store.articles.ids({ live: true })
   await deps.store.search.clear()
   for (let i = 0; i < ids.length; i += BATCH) {
     const articles = await deps.store.articles.getMany(ids.slice(i, i + BATCH))
@@ -30,7 +30,7 @@ export async function reindexSearch(
 
 /** Rebuilds the index when it does not hold one entry per article (a database from before search). */
 export async function ensureSearchIndex(deps: { store: Store; clock: { now(): Date } }): Promise<boolean> {
-  if ((await deps.store.search.size()) === (await deps.store.articles.count())) return false
+  if ((await deps.store.search.size()) === (await deps.store.articles.ids({ live: true })).length) return false
   await reindexSearch(deps)
   return true
 }

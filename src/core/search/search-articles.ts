@@ -70,12 +70,14 @@ export async function searchArticles(
     from: input.from,
     to: input.to,
   }
-  // Articles with every word come first; then those with some of the words, so a misspelt or
-  // extra word narrows the ranking instead of emptying it.
+  // Articles with every word come first. When they do not fill a page, those with some of the
+  // words follow, so a misspelt or extra word narrows the ranking instead of emptying it; when
+  // they do, the some-words search (the costly one: any word of the query) is not run at all.
   const offset = (input.page - 1) * input.perPage
   const all = await repos.search.search(query, filters, { offset, limit: input.perPage }, 'all')
-  const someOffset = Math.max(0, offset - all.total)
-  const some = await repos.search.search(query, filters, { offset: someOffset, limit: input.perPage - all.hits.length }, 'some')
+  const some = all.total >= input.perPage
+    ? { hits: [], total: 0 }
+    : await repos.search.search(query, filters, { offset: Math.max(0, offset - all.total), limit: input.perPage - all.hits.length }, 'some')
   const hits = [...all.hits, ...some.hits]
   const total = all.total + some.total
   const pages = Math.max(1, Math.ceil(total / input.perPage))

@@ -157,8 +157,11 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
       const ids = (await db.selectFrom('related_articles').select('related_id').where('article_id', '=', article.id)
         .orderBy('position').execute()).map((r) => Number(r.related_id))
       if (ids.length > 0) {
-        const rows = await visible(db, visibleAt).select(SUMMARY_COLUMNS).where('a.id', 'in', ids).execute()
-        const byId = new Map(rows.map((r) => [Number(r.id), r]))
+        // By id alone, visibility checked here, so no planner can prefer a scan of the live index.
+        const at = visibleAt.toISOString()
+        const rows = await db.selectFrom('articles as a').innerJoin('categories as c', 'c.id', 'a.category_id')
+          .select([...SUMMARY_COLUMNS, 'a.live']).where('a.id', 'in', ids).execute()
+        const byId = new Map(rows.filter((r) => r.live === 1 && r.published_at !== null && r.published_at <= at).map((r) => [Number(r.id), r]))
         return ids.flatMap((id) => byId.get(id) ?? []).slice(0, limit).map(toSummary)
       }
       const tagIds = article.tags.map((t) => t.id)
@@ -177,8 +180,10 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
       return rows.map(toSummary)
     },
 
-    async ids() {
-      return (await db.selectFrom('articles').select('id').orderBy('id').execute()).map((r) => Number(r.id))
+    async ids(opts = {}) {
+      let q = db.selectFrom('articles').select('id').orderBy('id')
+      if (opts.live) q = q.where('live', '=', 1)
+      return (await q.execute()).map((r) => Number(r.id))
     },
 
     async count() {
