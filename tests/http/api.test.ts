@@ -1,17 +1,13 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { makeTestApp, type TestApp } from '../support/make-test-app.js'
-import { assertApiError, assertSecurityHeaders, findSeed, SEED_EXTERNAL_ID, SEED_TITLE, url, type ApiItem } from './support.js'
+import { assertApiError, assertSecurityHeaders, SEED_EXTERNAL_ID, SEED_TITLE, url, type ApiItem, openDemoSite } from './support.js'
 
 interface ListBody { items: ApiItem[]; page: number; pages: number; limit: number; total: number }
 
 describe('GET /api/v1/articles', () => {
-  let t: TestApp
-  let seed: ApiItem
-  before(async () => {
-    t = await makeTestApp({ demo: true })
-    seed = await findSeed(t.app)
-  })
+  let t: TestApp, seed: ApiItem
+  before(async () => ({ t, seed } = await openDemoSite()))
   after(() => t.close())
 
   const list = async (query: Record<string, string | number> = {}) => {
@@ -118,12 +114,8 @@ describe('GET /api/v1/articles', () => {
 })
 
 describe('GET /api/v1/articles/:id', () => {
-  let t: TestApp
-  let seed: ApiItem
-  before(async () => {
-    t = await makeTestApp({ demo: true })
-    seed = await findSeed(t.app)
-  })
+  let t: TestApp, seed: ApiItem
+  before(async () => ({ t, seed } = await openDemoSite()))
   after(() => t.close())
 
   it('answers the whole article', async () => {

@@ -1,16 +1,12 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { makeTestApp, type TestApp } from '../support/make-test-app.js'
+import type { TestApp } from '../support/make-test-app.js'
 import { computeRelated, refreshRelatedArticles } from '../../src/core/index.js'
-import { articleHrefs, assertPage, element, findSeed, links, type ApiItem } from './support.js'
+import { articleHrefs, assertPage, element, links, type ApiItem, openDemoSite } from './support.js'
 
 describe('related articles on the article page', () => {
-  let t: TestApp
-  let seed: ApiItem
-  before(async () => {
-    t = await makeTestApp({ demo: true })
-    seed = await findSeed(t.app)
-  })
+  let t: TestApp, seed: ApiItem
+  before(async () => ({ t, seed } = await openDemoSite()))
   after(() => t.close())
 
   const relatedSection = async (path: string) => {

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { makeTestApp, type TestApp } from '../support/make-test-app.js'
-import { articleHrefs, assertApiError, assertPage, element, fieldValue, findSeed, links, textOf, url, type ApiItem } from './support.js'
+import { articleHrefs, assertApiError, assertPage, element, fieldValue, findSeed, links, textOf, url, type ApiItem, openDemoSite } from './support.js'
 
 interface SearchItem { id: number; externalId: string | null; title: string; url: string; snippet: string; score: number }
 interface SearchBody { items: SearchItem[]; total: number; page: number; pages: number }
@@ -98,12 +98,8 @@ describe('GET /api/v1/search', () => {
 })
 
 describe('search page with the demo content', () => {
-  let t: TestApp
-  let seed: ApiItem
-  before(async () => {
-    t = await makeTestApp({ demo: true })
-    seed = await findSeed(t.app)
-  })
+  let t: TestApp, seed: ApiItem
+  before(async () => ({ t, seed } = await openDemoSite()))
   after(() => t.close())
 
   const results = (html: string) => articleHrefs(element(html, { class: 'result-list' }) ?? '')

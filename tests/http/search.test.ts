@@ -1,15 +1,11 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { makeTestApp, type TestApp } from '../support/make-test-app.js'
-import { articleHrefs, element, assertPage, fieldValue, findSeed, textOf, url, type ApiItem } from './support.js'
+import { articleHrefs, element, assertPage, fieldValue, textOf, url, type ApiItem, openDemoSite } from './support.js'
 
 describe('search page', () => {
-  let t: TestApp
-  let seed: ApiItem
-  before(async () => {
-    t = await makeTestApp({ demo: true })
-    seed = await findSeed(t.app)
-  })
+  let t: TestApp, seed: ApiItem
+  before(async () => ({ t, seed } = await openDemoSite()))
   after(() => t.close())
 
   it('shows the search form and no results count for an empty query', async () => {

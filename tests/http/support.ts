@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { makeTestApp, type TestApp } from '../support/make-test-app.js'
 
 export const SEED_EXTERNAL_ID = 'watan-press:white-house-iraq-strategic-partnership'
 export const SEED_TITLE = 'البيت الابيض :العلاقات الأميركية العراقية “شراكة استراتيجية” بين البلدين'
@@ -117,6 +118,12 @@ export interface ApiItem {
 }
 
 /** The seed article as the API lists it, found by a word of its body. */
+/** The demo site over a fresh in-memory store, and the seed article as the API lists it. */
+export async function openDemoSite(): Promise<{ t: TestApp; seed: ApiItem }> {
+  const t = await makeTestApp({ demo: true })
+  return { t, seed: await findSeed(t.app) }
+}
+
 export async function findSeed(app: FastifyInstance): Promise<ApiItem> {
   const res = await app.inject(url('/api/v1/articles', { q: 'الكاظمي' }))
   assert.equal(res.statusCode, 200, res.body)

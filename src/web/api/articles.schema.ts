@@ -1,9 +1,5 @@
 import { z } from 'zod'
-
-const positive = (max: number) => z.string().regex(/^[1-9][0-9]*$/, 'must be a positive integer').transform(Number)
-  .refine((n) => n <= max, `must be at most ${max}`)
-
-const slug = z.string().trim().min(1).max(200)
+import { positiveInt as positive, slugParam as slug } from './params.schema.js'
 
 export const ListArticlesQuery = z.object({
   q: z.string().max(200, 'longer than 200 characters').optional(),

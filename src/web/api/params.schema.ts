@@ -1,0 +1,12 @@
+import { z } from 'zod'
+
+/** A positive integer query parameter (as a string on the wire), at most `max`. */
+export const positiveInt = (max: number) => z.string().regex(/^[1-9][0-9]*$/, 'must be a positive integer').transform(Number)
+  .refine((n) => n <= max, `must be at most ${max}`)
+
+/** A desk, tag or author slug. */
+export const slugParam = z.string().trim().min(1).max(200)
+
+/** A calendar day, YYYY-MM-DD, as the start of that day in the newsroom's time (Riyadh, UTC+3). */
+export const dayParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
+  .transform((s) => new Date(`${s}T00:00:00+03:00`)).refine((d) => !Number.isNaN(d.getTime()), 'not a real date')
