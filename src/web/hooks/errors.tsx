@@ -46,7 +46,7 @@ export function registerErrorHandling(
     const text = PAGE_TEXT[status] ?? PAGE_TEXT[status >= 500 ? 500 : 400]!
     let html: string
     try {
-      const layout = await buildLayout({ ...deps, repos: deps.store }, { title: text.heading, path: req.url.split('?')[0]! })
+      const layout = await buildLayout(deps, { title: text.heading, path: req.url.split('?')[0]! })
       html = renderDocument(<PageLayout vm={layout}><ErrorPage vm={{ status, ...text }} /></PageLayout>)
     } catch {
       // The store itself may be what failed: answer with a page that needs nothing from it.

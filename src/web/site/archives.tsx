@@ -26,7 +26,7 @@ export function registerArchiveRoutes(app: FastifyInstance, deps: SiteDeps): voi
         const subject = list.category ?? list.tag ?? list.author!
         const base = archivePath[kind](subject.slug)
         const description = list.category?.description ?? list.author?.bio ?? null
-        const layout = await buildLayout({ ...deps, repos: deps.store }, {
+        const layout = await buildLayout(deps, {
           title: page > 1 ? `${subject.name} — صفحة ${page}` : subject.name,
           description: description ?? `آخر أخبار ${subject.name} على ${deps.siteName}.`,
           path: pageHref(base, page),

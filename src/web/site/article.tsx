@@ -63,7 +63,7 @@ async function renderArticle(deps: SiteDeps, id: number, form: Omit<CommentFormV
     commentCount: page.commentCount,
     form: { ...form, action: `${path}/comments`, token: deps.tokens.issue(`comment:${a.id}`) },
   }
-  const layout = await buildLayout({ ...deps, repos: deps.store }, {
+  const layout = await buildLayout(deps, {
     title: a.title,
     description: a.dek ?? a.bodyText.slice(0, 160),
     path,

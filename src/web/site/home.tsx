@@ -9,7 +9,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: SiteDeps): void {
   app.get('/', (req, reply) => deps.pages.send(req, reply, req.url, async () => {
     const repos = deps.store
     const front = await getFrontPage({ repos, clock: deps.clock })
-    const layout = await buildLayout({ ...deps, repos }, { title: '', path: '/' }, front)
+    const layout = await buildLayout(deps, { title: '', path: '/' }, front)
     const vm = {
       featured: front.featured.map(presentCard),
       latest: front.latest.map(presentCard),

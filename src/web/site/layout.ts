@@ -1,4 +1,4 @@
-import { archivePath, articlePath, categoryTree, FRONT_PAGE, type ArticleSummary, type Category, type Clock, type Repos } from '../../core/index.js'
+import { archivePath, articlePath, categoryTree, FRONT_PAGE, type ArticleSummary, type Category, type Clock, type Repos, type Store } from '../../core/index.js'
 import { formatGregorian, formatHijri } from '../../arabic/index.js'
 import type { LayoutVm } from '../../views/index.js'
 import type { SiteDeps } from './site-deps.js'
@@ -24,13 +24,28 @@ export async function loadChrome(repos: Repos, clock: Clock): Promise<SiteChrome
   return { categories, breaking }
 }
 
+// Pages that are never cached whole (search results, errors) still share the chrome: kept while
+// the content version is unchanged, and for at most a minute (a scheduled breaking story).
+const chromeMemo = new WeakMap<Store, { version: string; until: number; chrome: Promise<SiteChrome> }>()
+
+export function cachedChrome(store: Store, clock: Clock): Promise<SiteChrome> {
+  const version = store.contentVersion()
+  const now = clock.now().getTime()
+  const memo = chromeMemo.get(store)
+  if (memo && memo.version === version && memo.until > now) return memo.chrome
+  const chrome = loadChrome(store, clock)
+  chromeMemo.set(store, { version, until: now + 60_000, chrome })
+  chrome.catch(() => chromeMemo.delete(store))
+  return chrome
+}
+
 /** The layout's view model: navigation, ticker, metadata. Pages that already hold the chrome pass it in. */
 export async function buildLayout(
-  deps: Pick<SiteDeps, 'siteName' | 'siteUrl' | 'assetVersion'> & { repos: Repos; clock: Clock },
+  deps: Pick<SiteDeps, 'siteName' | 'siteUrl' | 'assetVersion'> & { store: Store; clock: Clock },
   input: LayoutInput,
   chrome?: SiteChrome,
 ): Promise<LayoutVm> {
-  const { categories, breaking } = chrome ?? await loadChrome(deps.repos, deps.clock)
+  const { categories, breaking } = chrome ?? await cachedChrome(deps.store, deps.clock)
   const now = deps.clock.now()
   return {
     siteName: deps.siteName,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { archivePath, categoryTree, QUERY_MAX, searchArticles, ValidationError, type Repos, type SearchResults } from '../../core/index.js'
 import { PageLayout, renderDocument, SearchPage, type LinkVm, type SearchVm } from '../../views/index.js'
-import { buildLayout } from './layout.js'
+import { buildLayout, cachedChrome } from './layout.js'
 import { pageHref, presentCard, presentPagination } from './present.js'
 import { SearchQuery } from './query.schema.js'
 import type { SiteDeps } from './site-deps.js'
@@ -41,7 +41,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SiteDeps): void
     const { q: raw = '', page = 1, category, from, to } = parseValidated(SearchQuery, req.query)
     const query = raw.trim()
     const repos: Repos = deps.store
-    const categories = await repos.categories.all()
+    const { categories } = await cachedChrome(deps.store, deps.clock)
     const vm: SearchVm = {
       query, results: [], total: 0, pagination: null, problem: null, suggestions: [],
       filters: {
@@ -62,7 +62,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SiteDeps): void
       vm.pagination = presentPagination(found.page, found.pages, (p) => pageHref('/search', p, extra))
       if (found.total === 0) vm.suggestions = await suggest(deps, found, query)
     }
-    const layout = await buildLayout({ ...deps, repos }, {
+    const layout = await buildLayout(deps, {
       title: query ? `نتائج البحث عن «${query.slice(0, 60)}»` : 'البحث',
       path: query ? pageHref('/search', page, { q: query }) : '/search',
       searchQuery: query,
