@@ -72,6 +72,15 @@ describe('buildSnippet', () => {
     assert.equal(plain(snippet('العراق\n\n  يستقبل\tالوفد', 'العراق ')), 'العراق يستقبل الوفد')
   })
 
+  it('finds the words in a long story whether they open it or come late', () => {
+    const early = snippet(`العراق يستقبل الوفد ${filler(600)}`, 'العراق ')
+    assert.deepEqual(hits(early), ['العراق'])
+    assert.ok(plain(early).endsWith('…'))
+    const late = snippet(`${filler(600)} ثم وصل الوفد إلى العراق مساء`, 'العراق ')
+    assert.deepEqual(hits(late), ['العراق'])
+    assert.ok(plain(late).startsWith('… '))
+  })
+
   it('returns no parts for an empty text', () => {
     assert.deepEqual(snippet('', 'العراق'), [])
     assert.deepEqual(snippet(' ؟! ', 'العراق'), [])

@@ -18,22 +18,42 @@ function matches(token: AnalyzedToken, term: QueryTerm): boolean {
  * them (with its own hamza and harakat), not as the reader typed them.
  */
 export function buildSnippet(analyzer: Analyzer, text: string, query: ParsedQuery): SnippetPart[] {
+  // News puts what matters first: look at the opening ~1,500 characters, and read the whole
+  // story only when the query's words are not there.
+  const cut = text.length > 2000 ? text.indexOf(' ', 1500) : -1
+  if (cut > 0) {
+    const head = buildSnippet(analyzer, text.slice(0, cut), query)
+    if (head.some((p) => p.hit)) return head.at(-1)!.hit ? [...head, { text: ' …', hit: false }] : appendEllipsis(head)
+  }
+  return snippetOf(analyzer, text, query)
+}
+
+function appendEllipsis(parts: SnippetPart[]): SnippetPart[] {
+  const last = parts.at(-1)!
+  return last.text.endsWith('…') ? parts : [...parts.slice(0, -1), { text: `${last.text.trimEnd()} …`, hit: false }]
+}
+
+function snippetOf(analyzer: Analyzer, text: string, query: ParsedQuery): SnippetPart[] {
   const tokens = analyzer.analyze(text)
   if (tokens.length === 0) return []
   const wanted = [...query.terms, ...query.phrases.flat()]
   const hitTerm = tokens.map((t) => wanted.findIndex((w) => matches(t, w)))
-  // Slide a window over the tokens; score = distinct terms seen, then total hits.
+  // Slide a window of SNIPPET_WORDS tokens in one pass, counting hits per term; score = distinct
+  // terms seen, then total hits; the earliest best window wins.
+  const counts = new Array<number>(wanted.length).fill(0)
+  let distinct = 0
+  let hits = 0
+  const enter = (i: number) => { const h = hitTerm[i]!; if (h >= 0) { hits++; if (counts[h]!++ === 0) distinct++ } }
+  const leave = (i: number) => { const h = hitTerm[i]!; if (h >= 0) { hits--; if (--counts[h]! === 0) distinct-- } }
+  for (let i = 0; i < Math.min(tokens.length, SNIPPET_WORDS); i++) enter(i)
   let best = 0
-  let bestScore = -1
-  for (let start = 0; start < tokens.length; start++) {
-    if (start > 0 && hitTerm[start] === -1) continue
-    const seen = new Set<number>()
-    let hits = 0
-    for (let i = start; i < Math.min(tokens.length, start + SNIPPET_WORDS); i++) {
-      if (hitTerm[i]! >= 0) { seen.add(hitTerm[i]!); hits++ }
-    }
-    const score = seen.size * 1000 + hits
-    if (score > bestScore) { bestScore = score; best = start }
+  let bestScore = distinct * 1000 + hits
+  for (let start = 1; start + SNIPPET_WORDS <= tokens.length; start++) {
+    leave(start - 1)
+    enter(start + SNIPPET_WORDS - 1)
+    // Only windows that open on a matched word: the passage then starts near what was searched.
+    const score = distinct * 1000 + hits
+    if (hitTerm[start]! >= 0 && score > bestScore) { bestScore = score; best = start }
   }
   // Start a few words before the first hit, so the passage reads as a sentence.
   const from = Math.max(0, best - (best > 0 ? 4 : 0))
