@@ -48,9 +48,9 @@ function snippetOf(analyzer: Analyzer, text: string, query: ParsedQuery): Snippe
   for (let i = 0; i < Math.min(tokens.length, SNIPPET_WORDS); i++) enter(i)
   let best = 0
   let bestScore = distinct * 1000 + hits
-  for (let start = 1; start + SNIPPET_WORDS <= tokens.length; start++) {
+  for (let start = 1; start < tokens.length; start++) {
     leave(start - 1)
-    enter(start + SNIPPET_WORDS - 1)
+    if (start + SNIPPET_WORDS - 1 < tokens.length) enter(start + SNIPPET_WORDS - 1)
     // Only windows that open on a matched word: the passage then starts near what was searched.
     const score = distinct * 1000 + hits
     if (hitTerm[start]! >= 0 && score > bestScore) { bestScore = score; best = start }
