@@ -1,4 +1,4 @@
-export { searchKey, searchTerms } from './search-key.js'
+export { searchKey } from './search-key.js'
 export { tokenize, tokenKey, type Token, type TokenKind } from './tokenize.js'
 export { stem, stems } from './stem.js'
 export { STOP_WORDS } from './stop-words.js'

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFixtureTable, type FixtureCase as Case } from '../../tests/support/fixture-table.js'
-import { searchKey, searchTerms } from './search-key.js'
+import { searchKey } from './search-key.js'
 
 const cases = readFixtureTable('search-key.tsv')
 const todo = (c: Case) => (c.note.startsWith('bug:') ? c.note : undefined)
@@ -42,16 +42,3 @@ describe('searchKey as a matcher', () => {
   })
 })
 
-describe('searchTerms', () => {
-  it('splits a phrase into keyed words and drops punctuation', () => {
-    assert.deepEqual(searchTerms('«الكاظمي»، في البيت الأبيض!'), ['الكاظمي', 'في', 'البيت', 'الابيض'])
-  })
-
-  it('keeps digits and Latin words, lower-cased', () => {
-    assert.deepEqual(searchTerms('قمة ٢٠٢٦ - G20'), ['قمه', '2026', 'g20'])
-  })
-
-  it('returns no terms for text without letters or digits', () => {
-    assert.deepEqual(searchTerms('  ؟!،  '), [])
-  })
-})

@@ -29,8 +29,3 @@ export function searchKey(text: string): string {
     .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .toLowerCase()
 }
-
-/** Words of a text as matching keys: letters and digits runs, in order, punctuation dropped. */
-export function searchTerms(text: string): string[] {
-  return searchKey(text).match(/[\p{L}\p{N}_]+/gu) ?? []
-}
