@@ -26,10 +26,15 @@ export function sanitizeArticleHtml(html: string): SafeHtml {
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
+/** Text made safe inside HTML: & < > " ' escaped, nothing else touched. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => escapes[c]!)
+}
+
 /** Plain paragraphs (one per item) as safe HTML: every character escaped, nothing interpreted. */
 export function paragraphsToHtml(paragraphs: readonly string[]): SafeHtml {
   return paragraphs
-    .map((p) => `<p>${p.replace(/[&<>"']/g, (c) => escapes[c]!)}</p>`)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('\n') as SafeHtml
 }
 

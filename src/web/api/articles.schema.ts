@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { positiveInt as positive, slugParam as slug } from './params.schema.js'
+import { positiveInt as positive, slugParam as slug } from '../params.schema.js'
 
 export const ListArticlesQuery = z.object({
   q: z.string().max(200, 'longer than 200 characters').optional(),

@@ -1,21 +1,19 @@
 import type { FastifyInstance } from 'fastify'
-import { articlePath, searchArticles, type Clock, type SnippetPart, type Store } from '../../core/index.js'
+import { articlePath, escapeHtml, searchArticles, type Clock, type SnippetPart, type Store } from '../../core/index.js'
 import { parseValidated } from '../hooks/validate.js'
 import { SearchApiQuery } from './search.schema.js'
-
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => escapes[c]!)
+import { endOfDay } from '../params.schema.js'
 
 /** A snippet as HTML: text escaped, matched words in `<mark>`. */
 export function snippetHtml(parts: readonly SnippetPart[]): string {
-  return parts.map((p) => (p.hit ? `<mark>${escape(p.text)}</mark>` : escape(p.text))).join('')
+  return parts.map((p) => (p.hit ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join('')
 }
 
 /** `GET /api/v1/search`: the search page's results as data. */
 export function registerSearchApi(app: FastifyInstance, deps: { store: Store; clock: Clock }): void {
   app.get('/api/v1/search', async (req, reply) => {
     const { q, page, limit, from, to, ...filters } = parseValidated(SearchApiQuery, req.query)
-    const found = await searchArticles({ repos: deps.store, clock: deps.clock }, { q: q.trim(), ...filters, from, to: to && new Date(to.getTime() + 86_400_000 - 1), page, perPage: limit })
+    const found = await searchArticles({ repos: deps.store, clock: deps.clock }, { q: q.trim(), ...filters, from, to: to && endOfDay(to), page, perPage: limit })
     reply.header('cache-control', 'no-cache')
     return {
       items: found.items.map((r) => ({

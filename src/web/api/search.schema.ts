@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { dayParam as day, positiveInt as positive, slugParam as slug } from './params.schema.js'
+import { dayParam as day, positiveInt as positive, slugParam as slug } from '../params.schema.js'
 
 export const SearchApiQuery = z.object({
   q: z.string({ required_error: 'required' }).max(200, 'longer than 200 characters'),

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify'
-import { archivePath, categoryTree, QUERY_MAX, searchArticles, ValidationError, type Repos, type SearchResults } from '../../core/index.js'
+import { archivePath, categoryTree, QUERY_MAX, searchArticles, type Repos, type SearchResults } from '../../core/index.js'
 import { PageLayout, renderDocument, SearchPage, type LinkVm, type SearchVm } from '../../views/index.js'
 import { buildLayout, cachedChrome } from './layout.js'
 import { pageHref, presentCard, presentPagination } from './present.js'
 import { SearchQuery } from './query.schema.js'
 import type { SiteDeps } from './site-deps.js'
 import { parseValidated } from '../hooks/validate.js'
+import { DayRange, endOfDay } from '../params.schema.js'
 
 export const SEARCH_PAGE_SIZE = 10
 
@@ -23,13 +24,6 @@ async function suggest(deps: SiteDeps, results: SearchResults, q: string): Promi
   if (results.category) out.push({ href: pageHref('/search', 1, { q }), name: `«${q}» في كل الأقسام` })
   const desks = categoryTree(await deps.store.categories.all()).slice(0, 4)
   return [...out, ...desks.map((c) => ({ href: archivePath.category(c.slug), name: c.name }))]
-}
-
-const dateParam = (s: string | undefined, field: string, endOfDay = false): Date | undefined => {
-  if (!s) return undefined
-  const d = new Date(`${s}T${endOfDay ? '23:59:59.999' : '00:00:00'}+03:00`) // the newsroom's day is Riyadh's
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime())) throw new ValidationError({ [field]: 'not a date (YYYY-MM-DD)' })
-  return d
 }
 
 /**
@@ -53,8 +47,9 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SiteDeps): void
       vm.problem = `عبارة البحث أطول من ${QUERY_MAX} حرف. اختصرها ثم أعد المحاولة.`
       reply.code(400)
     } else if (query) {
+      const days = parseValidated(DayRange, { from: from || undefined, to: to || undefined })
       const found = await searchArticles({ repos, clock: deps.clock }, {
-        q: query, category: category || undefined, from: dateParam(from, 'from'), to: dateParam(to, 'to', true), page, perPage: SEARCH_PAGE_SIZE,
+        q: query, category: category || undefined, from: days.from, to: days.to && endOfDay(days.to), page, perPage: SEARCH_PAGE_SIZE,
       })
       vm.results = found.items.map((r) => ({ card: presentCard(r.article), title: r.title, snippet: r.snippet }))
       vm.total = found.total

@@ -10,3 +10,9 @@ export const slugParam = z.string().trim().min(1).max(200)
 /** A calendar day, YYYY-MM-DD, as the start of that day in the newsroom's time (Riyadh, UTC+3). */
 export const dayParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
   .transform((s) => new Date(`${s}T00:00:00+03:00`)).refine((d) => !Number.isNaN(d.getTime()), 'not a real date')
+
+/** The last millisecond of a day given by {@link dayParam}: a `to` date includes its whole day. */
+export const endOfDay = (start: Date) => new Date(start.getTime() + 86_400_000 - 1)
+
+/** `from` / `to` filters of the search page and API. */
+export const DayRange = z.object({ from: dayParam.optional(), to: dayParam.optional() })
