@@ -37,6 +37,14 @@ export async function listArticles(
 ): Promise<ArticleList> {
   const { repos } = deps
   if (input.q !== undefined && input.q.length > QUERY_MAX) throw new ValidationError({ q: `longer than ${QUERY_MAX} characters` })
+  const q = input.q?.trim()
+  if (q) {
+    // Words make it a search: the same Arabic-aware matching as the search page, best first
+    // (which also resolves the filters: an unknown one is a ValidationError there).
+    const found = await searchArticles(deps, { q, category: input.category, tag: input.tag, author: input.author, page: input.page, perPage: input.perPage })
+    const { category, tag, author } = found
+    return { items: found.items.map((i) => i.article), total: found.total, page: found.page, pages: found.pages, perPage: input.perPage, category, tag, author }
+  }
   const [category, tag, author] = await Promise.all([
     input.category === undefined ? null : repos.categories.bySlug(input.category),
     input.tag === undefined ? null : repos.tags.bySlug(input.tag),
@@ -46,12 +54,6 @@ export async function listArticles(
   if (input.tag !== undefined && !tag) throw new NotFoundError('tag', input.tag)
   if (input.author !== undefined && !author) throw new NotFoundError('author', input.author)
   const categoryIds = category ? categoryWithDescendants(await repos.categories.all(), category.id) : undefined
-  const q = input.q?.trim()
-  if (q) {
-    // Words make it a search: the same Arabic-aware matching as the search page, best first.
-    const found = await searchArticles(deps, { q, category: input.category, tag: input.tag, author: input.author, page: input.page, perPage: input.perPage })
-    return { items: found.items.map((i) => i.article), total: found.total, page: found.page, pages: found.pages, perPage: input.perPage, category, tag, author }
-  }
   const filters = {
     visibleAt: deps.clock.now(),
     categoryIds,
