@@ -29,7 +29,8 @@ export async function startServer(config: Config): Promise<{ url: string; close:
   }
   const app = await buildApp({
     store, siteName: config.siteName, siteUrl: config.siteUrl, secret: loadSecret(config),
-    mediaDir: config.mediaDir, logLevel: config.logLevel, pageCacheTtlMs: config.pageCacheTtlMs,
+    mediaDir: config.mediaDir, logLevel: config.logLevel,
+    pageCacheTtlMs: config.pageCacheTtlMs, pageCacheMaxBytes: config.pageCacheMaxBytes,
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

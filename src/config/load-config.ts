@@ -7,10 +7,12 @@ const Env = z.object({
   KHABAR_DATA_DIR: z.string().min(1).default('data'),
   KHABAR_DEMO: z.enum(['0', '1']).default('1'),
   KHABAR_SITE_NAME: z.string().min(1).default('خبر'),
-  KHABAR_SITE_URL: z.string().url().optional(),
+  KHABAR_SITE_URL: z.string().optional(),
   KHABAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** How long a rendered page is reused while content is unchanged (ms); 0 renders every request. */
   KHABAR_PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Memory the rendered pages may take (MB). */
+  KHABAR_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   /** Secret for signing form tokens; a per-data-folder one is generated when unset. */
   KHABAR_SECRET: z.string().min(16).optional(),
 })
@@ -27,9 +29,39 @@ export interface Config {
   readonly logLevel: z.infer<typeof Env>['KHABAR_LOG_LEVEL']
   readonly secret: string | undefined
   readonly pageCacheTtlMs: number
+  readonly pageCacheMaxBytes: number
 }
 
 export class ConfigError extends Error {}
+
+// Hosts that mean "every interface": a server listens on them, but no link can point there.
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '::0', '0:0:0:0:0:0:0:0'])
+
+/**
+ * The public address when KHABAR_SITE_URL is unset: where the server listens, with `localhost`
+ * for a wildcard host and brackets around an IPv6 address (RFC 3986 §3.2.2).
+ */
+function defaultSiteUrl(host: string, port: number): string {
+  const bare = host.replace(/^\[(.*)\]$/, '$1')
+  const name = WILDCARD_HOSTS.has(bare) ? 'localhost' : bare.includes(':') ? `[${bare}]` : bare
+  try {
+    const url = new URL(`http://${name}:${port}`)
+    if (url.pathname === '/' && !url.username && !url.search) return url.origin
+  } catch { /* reported below */ }
+  throw new ConfigError(`bad configuration:\n  KHABAR_SITE_URL: cannot derive the site's address from HOST=${JSON.stringify(host)}; set KHABAR_SITE_URL (e.g. https://news.example)`)
+}
+
+/** KHABAR_SITE_URL as an origin: http(s), no path, query or credentials (pages are served from the host's root). */
+function siteOrigin(value: string): string {
+  let url: URL | null = null
+  try {
+    url = new URL(value)
+  } catch { /* reported below */ }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`bad configuration:\n  KHABAR_SITE_URL: ${JSON.stringify(value)} is not an http(s) origin such as https://news.example (no path, query or credentials)`)
+  }
+  return url.origin
+}
 
 /** Reads the environment once, reporting every bad variable together; the result is frozen. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,9 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaDir: resolve(dataDir, 'media'),
     demo: e.KHABAR_DEMO === '1',
     siteName: e.KHABAR_SITE_NAME,
-    siteUrl: (e.KHABAR_SITE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    siteUrl: e.KHABAR_SITE_URL === undefined ? defaultSiteUrl(e.HOST, e.PORT) : siteOrigin(e.KHABAR_SITE_URL),
     logLevel: e.KHABAR_LOG_LEVEL,
     secret: e.KHABAR_SECRET,
     pageCacheTtlMs: e.KHABAR_PAGE_CACHE_TTL_MS,
+    pageCacheMaxBytes: e.KHABAR_PAGE_CACHE_MB * 1024 * 1024,
   })
 }

@@ -13,8 +13,8 @@ import { createFormTokens } from './hooks/form-token.js'
 import { registerErrorHandling } from './hooks/errors.js'
 import { registerFrontHook } from './hooks/front-hook.js'
 import { registerHomeRoutes } from './site/home.js'
-import { registerArticleRoutes } from './site/article.js'
-import { registerArchiveRoutes } from './site/archives.js'
+import { ARTICLE_PARAMS, registerArticleRoutes } from './site/article.js'
+import { ARCHIVE_PARAMS, registerArchiveRoutes } from './site/archives.js'
 import { registerSearchRoutes } from './site/search.js'
 import { registerApiRoutes } from './api/articles.routes.js'
 import { registerSearchApi } from './api/search.routes.js'
@@ -31,6 +31,8 @@ export interface AppOptions {
   logLevel?: string
   /** How long a rendered page may be served from memory without re-checking the clock; 0 renders every request. */
   pageCacheTtlMs?: number
+  /** Memory the rendered pages may take, in bytes. */
+  pageCacheMaxBytes?: number
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -46,8 +48,16 @@ function assetVersion(): string {
   return h.digest('hex').slice(0, 10)
 }
 
+/** Every query parameter a cached page reads (archives' `page`, the article's comment form state). */
+const CACHED_PAGE_PARAMS = [ARCHIVE_PARAMS, ARTICLE_PARAMS].flat()
+
 /** Builds the whole HTTP app (site, API, assets) without listening, so tests can `inject`. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  // Canonical and share links are built from the site URL on every page: a bad one is refused
+  // here, at boot, rather than discovered as a failing page.
+  if (!/^https?:\/\/[^/?#]+$/.test(opts.siteUrl) || !URL.canParse(opts.siteUrl)) {
+    throw new Error(`site URL ${JSON.stringify(opts.siteUrl)} is not an http(s) origin such as https://news.example`)
+  }
   const clock = opts.clock ?? { now: () => new Date() }
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'warn' },
@@ -60,7 +70,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // same Arabic page or JSON error as everything else.
     frameworkErrors: (error, req, reply) => void handleError(error, req, reply),
   })
-  const pages = createPageCache({ contentVersion: () => opts.store.contentVersion(), ttlMs: opts.pageCacheTtlMs })
+  const pages = createPageCache({
+    contentVersion: () => opts.store.contentVersion(), ttlMs: opts.pageCacheTtlMs, maxBytes: opts.pageCacheMaxBytes, keyParams: CACHED_PAGE_PARAMS,
+  })
   const deps = {
     store: opts.store, clock, pages, tokens: createFormTokens(opts.secret),
     siteName: opts.siteName, siteUrl: opts.siteUrl, assetVersion: assetVersion(),

@@ -160,6 +160,34 @@ describe('article addresses', () => {
     assert.equal(res.headers.location, `${seed.url}?replyto=3`)
   })
 
+  it('drops malformed reply and comment parameters from the redirect', async () => {
+    const res = await t.app.inject(`/x/${id}/y?replyto=abc&comment=zzz&utm_source=x`)
+    assert.equal(res.statusCode, 301)
+    assert.equal(res.headers.location, seed.url)
+  })
+
+  it('decides a redirect before rendering the article, and remembers it', async () => {
+    const calls = { comments: 0, related: 0 }
+    const { comments, articles } = t.store
+    const approvedFor = comments.approvedFor
+    const related = articles.related
+    comments.approvedFor = (...a) => { calls.comments++; return approvedFor.apply(comments, a) }
+    articles.related = (...a) => { calls.related++; return related.apply(articles, a) }
+    try {
+      const old = `/${encodeURIComponent(seed.category.slug)}/${id}/${encodeURIComponent('عنوان-أقدم')}`
+      const first = await t.app.inject(old)
+      assert.equal(first.statusCode, 301)
+      assert.deepEqual(calls, { comments: 0, related: 0 }, 'nothing around the article was read for a redirect')
+      const second = await t.app.inject(`${old}?fbclid=1`)
+      assert.equal(second.statusCode, 301)
+      assert.equal(second.headers.location, seed.url)
+      assert.equal(second.headers['x-cache'], 'hit')
+    } finally {
+      comments.approvedFor = approvedFor
+      articles.related = related
+    }
+  })
+
   it('answers the canonical URL itself with 200, also with a trailing slash', async () => {
     assert.equal((await t.app.inject(seed.url)).statusCode, 200)
     assert.equal((await t.app.inject(`${seed.url}/`)).statusCode, 200)

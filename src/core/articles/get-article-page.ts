@@ -15,10 +15,12 @@ export const RELATED_COUNT = 4
 /**
  * A visible article with what its page shows around it. Related stories come from shared tags
  * and the category; when those run short the newest stories fill the block, so it is never empty.
+ * A caller that already holds the article (from {@link getArticle}, to decide a redirect first)
+ * passes it, and it is not read again.
  */
-export async function getArticlePage(deps: { repos: Repos; clock: Clock }, input: { id: ArticleId }): Promise<ArticlePage> {
+export async function getArticlePage(deps: { repos: Repos; clock: Clock }, input: { id: ArticleId; article?: Article }): Promise<ArticlePage> {
   const now = deps.clock.now()
-  const article = await deps.repos.articles.get(input.id)
+  const article = input.article?.id === input.id ? input.article : await deps.repos.articles.get(input.id)
   if (!article || !isVisible(article, now)) throw new NotFoundError('article', input.id)
   const [related, comments] = await Promise.all([
     deps.repos.articles.related(article, now, RELATED_COUNT),

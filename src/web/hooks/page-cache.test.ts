@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import Fastify from 'fastify'
-import { createPageCache } from './page-cache.js'
+import { createPageCache, pageKey } from './page-cache.js'
 
 /** A one-route app whose page is cached under `?key=`, with the version and clock under the test's control. */
 async function cachedApp(t: { after(fn: () => Promise<void>): void }, opts: { ttlMs?: number; redirect?: boolean } = {}) {
@@ -113,15 +113,42 @@ describe('createPageCache', () => {
     assert.match(r.body, /at v2/)
   })
 
-  it('sends a redirect as a 301 and does not remember it', async (t) => {
+  it('remembers a redirect and sends it again without rendering', async (t) => {
     const { app, state } = await cachedApp(t, { redirect: true })
     const first = await app.inject('/page')
     assert.equal(first.statusCode, 301)
     assert.equal(first.headers.location, '/elsewhere')
-    assert.equal(first.headers['x-cache'], undefined)
+    assert.equal(first.headers['x-cache'], 'miss')
     const second = await app.inject('/page')
     assert.equal(second.statusCode, 301)
-    assert.equal(state.renders, 2)
+    assert.equal(second.headers.location, '/elsewhere')
+    assert.equal(second.headers['x-cache'], 'hit')
+    assert.equal(state.renders, 1)
+  })
+
+  it('answers a remembered redirect before routing', async (t) => {
+    let renders = 0
+    const cache = createPageCache({ contentVersion: () => 'v' })
+    const app = Fastify({ logger: false })
+    app.addHook('onRequest', (req, reply, done) => { if (!cache.sendIfFresh(req, reply)) done() })
+    app.get('/old', (req, reply) => cache.send(req, reply, pageKey(req.url), async () => { renders++; return { redirect: '/new' } }))
+    t.after(() => app.close())
+    await app.inject('/old')
+    const again = await app.inject('/old?utm_source=x')
+    assert.equal(again.statusCode, 301)
+    assert.equal(again.headers.location, '/new')
+    assert.equal(again.headers['x-cache'], 'hit')
+    assert.equal(renders, 1)
+  })
+
+  it('never sends a Location that leaves the site', async (t) => {
+    const cache = createPageCache({ contentVersion: () => 'v' })
+    const app = Fastify({ logger: false })
+    app.get('/p', (req, reply) => cache.send(req, reply, 'p', async () => ({ redirect: '//evil.example/x' })))
+    t.after(() => app.close())
+    const r = await app.inject('/p')
+    assert.equal(r.statusCode, 301)
+    assert.equal(r.headers.location, '/')
   })
 
   it('does not remember a render that fails', async (t) => {
@@ -145,5 +172,58 @@ describe('createPageCache', () => {
     await app.inject('/page')
     cache.clear()
     assert.equal((await app.inject('/page')).headers['x-cache'], 'miss')
+  })
+
+  it('serves one page to any number of query strings it does not read', async (t) => {
+    let renders = 0
+    const cache = createPageCache({ contentVersion: () => 'v', keyParams: ['page'] })
+    const app = Fastify({ logger: false })
+    app.addHook('onRequest', (req, reply, done) => { if (!cache.sendIfFresh(req, reply)) done() })
+    app.get('/p', (req, reply) => cache.send(req, reply, pageKey(req.url), async () => `<p>${'x'.repeat(1000)}${++renders}</p>`))
+    t.after(() => app.close())
+    for (let n = 0; n < 10_000; n++) {
+      const r = await app.inject(`/p?utm=${n}&fbclid=${n * 7}`)
+      assert.equal(r.statusCode, 200)
+    }
+    assert.equal(renders, 1)
+    assert.equal(cache.stats().pages, 1)
+  })
+
+  it('keeps the parameters a page reads apart, whatever their order or encoding', () => {
+    assert.equal(pageKey('/category/x?utm=1&page=2', ['page']), pageKey('/category/x?page=2', ['page']))
+    assert.notEqual(pageKey('/category/x?page=2', ['page']), pageKey('/category/x', ['page']))
+    assert.equal(pageKey('/a?comment=held&replyto=3', ['replyto', 'comment']), pageKey('/a?replyto=3&comment=held', ['comment', 'replyto']))
+    assert.equal(pageKey('/a?page=', ['page']), pageKey('/a', ['page']), 'an empty value is no value')
+    assert.equal(pageKey('/category/%D8%B9%D8%B1%D8%A8'), pageKey('/category/%d8%b9%d8%b1%d8%a8'))
+    assert.equal(pageKey('/category/%D8%B9%D8%B1%D8%A8'), pageKey('/category/عرب'))
+    assert.equal(pageKey('/category/x/'), pageKey('/category/x'))
+    assert.equal(pageKey('/'), '/')
+    assert.notEqual(pageKey('/a%2Fb'), pageKey('/a/b'), 'an encoded slash stays a different path')
+    assert.equal(pageKey('/%E0%A4%A'), '/%E0%A4%A', 'a malformed escape is kept as sent')
+  })
+
+  it('stays within its byte bound however many different pages are asked for', async (t) => {
+    const maxBytes = 200_000
+    const cache = createPageCache({ contentVersion: () => 'v', maxBytes, keyParams: ['page'] })
+    const app = Fastify({ logger: false })
+    app.get<{ Querystring: { page: string } }>('/p', (req, reply) =>
+      cache.send(req, reply, pageKey(req.url, ['page']), async () => `<p>${req.query.page}${'ص'.repeat(5000)}</p>`))
+    t.after(() => app.close())
+    for (let n = 1; n <= 1000; n++) await app.inject(`/p?page=${n}`)
+    const { bytes, pages } = cache.stats()
+    assert.ok(bytes <= maxBytes, `${bytes} bytes cached, bound ${maxBytes}`)
+    assert.ok(pages >= 10 && pages < 1000, `${pages} pages kept`)
+    assert.equal((await app.inject('/p?page=1000')).headers['x-cache'], 'hit', 'the newest page is kept')
+    assert.equal((await app.inject('/p?page=1')).headers['x-cache'], 'miss', 'the oldest page was let go')
+  })
+
+  it('does not keep a page larger than its whole bound', async (t) => {
+    const cache = createPageCache({ contentVersion: () => 'v', maxBytes: 10_000 })
+    const app = Fastify({ logger: false })
+    app.get('/big', (req, reply) => cache.send(req, reply, 'big', async () => 'x'.repeat(20_000)))
+    t.after(() => app.close())
+    assert.equal((await app.inject('/big')).statusCode, 200)
+    assert.equal((await app.inject('/big')).headers['x-cache'], 'miss')
+    assert.equal(cache.stats().bytes, 0)
   })
 })

@@ -1,32 +1,87 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { LRUCache } from 'lru-cache'
+import { sameOriginPath } from './redirect.js'
 
-interface Entry { version: string; body: Buffer; etag: string; expiresAt: number }
+/** A rendered page, or a permanent redirect decided instead of one. */
+interface Entry { version: string; expiresAt: number; etag: string; body: Buffer | null; location: string | null }
+
+export type Rendered = string | { redirect: string }
 
 export interface PageCache {
   /**
    * Sends the page for `key` from memory when the store's content version is unchanged and the
    * entry is younger than the time-to-live; otherwise renders, remembers and sends it. A render
-   * may answer with a permanent redirect instead, which is sent and not remembered.
-   * Handlers pass the request URL as the key, so {@link sendIfFresh} can answer before routing.
+   * may answer with a permanent redirect instead, which is remembered the same way. Handlers pass
+   * {@link pageKey} of the URL and the parameters the page reads, so {@link sendIfFresh} can
+   * answer before routing.
    */
-  send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<string | { redirect: string }>): Promise<FastifyReply>
-  /** Answers a GET/HEAD from memory if a fresh page is stored under its URL; false when it did not. */
+  send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered>): Promise<FastifyReply>
+  /** Answers a GET/HEAD from memory if a fresh entry is stored under its key; false when it did not. */
   sendIfFresh(req: FastifyRequest, reply: FastifyReply): boolean
+  /** How many entries are kept, and their size as counted against the bound. */
+  stats(): { pages: number; bytes: number; maxBytes: number }
   clear(): void
 }
+
+// Reserved characters whose escapes must stay escaped: decoding `%2F` or `%3F` would make a
+// different path (or a query) out of this one.
+const RESERVED_ESCAPE = /(%2[fF]|%3[fF]|%23|%25)/
+
+/**
+ * The cache key of a page: its path with escapes decoded (`%D8%B9`, `%d8%b9` and `ع` are one
+ * page) and without a trailing slash, plus only the query parameters the page reads — named, with
+ * their values taken from the URL, or given as already validated values — in name order. Any
+ * other parameter (`utm_*`, `fbclid`, random cache-busters) names the same page.
+ */
+export function pageKey(url: string, read: readonly string[] | Readonly<Record<string, string | number | undefined>> = []): string {
+  const q = url.indexOf('?')
+  const rawPath = q < 0 ? url : url.slice(0, q)
+  let path = rawPath.split(RESERVED_ESCAPE).map((part, i) => {
+    if (i % 2 === 1) return part.toUpperCase()
+    try {
+      return decodeURIComponent(part)
+    } catch {
+      return part // a malformed escape: kept as sent (the router answers 400 or 404 for it)
+    }
+  }).join('')
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1)
+  let values: Array<[string, string]>
+  if (Array.isArray(read)) {
+    const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1))
+    values = (read as readonly string[]).map((name) => [name, query.get(name) ?? ''])
+  } else {
+    values = Object.entries(read).map(([name, v]) => [name, v === undefined ? '' : String(v)])
+  }
+  const kept = values.filter(([, v]) => v !== '').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return kept.length ? `${path}?${new URLSearchParams(kept).toString()}` : path
+}
+
+// What an entry costs beyond its body: its key, the entry object and the cache's bookkeeping.
+const ENTRY_OVERHEAD = 256
 
 /**
  * Rendered pages kept in memory, valid while the store's content version is unchanged. The version
  * changes with every committed write from any process, so a change shows on the next request and
  * nothing is ever served stale; the short time-to-live only covers what time itself changes (a
  * story scheduled to appear, the form token's age). Pages are shared by all readers: nothing
- * personal may be rendered into them.
+ * personal may be rendered into them. Memory is bounded in bytes (`maxBytes`), least recently
+ * used first out; `keyParams` are every query parameter any cached page reads, so the lookup
+ * before routing finds a page under the same key its handler stored it with.
  */
-export function createPageCache(opts: { contentVersion: () => string; ttlMs?: number; maxPages?: number; now?: () => number }): PageCache {
-  const { contentVersion, ttlMs = 60_000, maxPages = 2000, now = Date.now } = opts
-  const pages = new LRUCache<string, Entry>({ max: maxPages })
+export function createPageCache(opts: {
+  contentVersion: () => string
+  ttlMs?: number
+  maxBytes?: number
+  keyParams?: readonly string[]
+  now?: () => number
+}): PageCache {
+  const { contentVersion, ttlMs = 60_000, maxBytes = 64 * 1024 * 1024, keyParams = [], now = Date.now } = opts
+  const pages = new LRUCache<string, Entry>({
+    maxSize: maxBytes,
+    maxEntrySize: maxBytes,
+    sizeCalculation: (entry, key) => (entry.body?.length ?? entry.location!.length) + key.length * 2 + ENTRY_OVERHEAD,
+  })
   // ETags name a render, not its bytes: hashing a 75 KB page costs a quarter of a millisecond, and a
   // render is only ever replaced by a new one. The process tag keeps two app processes' renders apart.
   const processTag = randomBytes(4).toString('base64url')
@@ -35,8 +90,14 @@ export function createPageCache(opts: { contentVersion: () => string; ttlMs?: nu
   const fresh = (entry: Entry | undefined, version: string): entry is Entry =>
     entry !== undefined && entry.version === version && entry.expiresAt > now()
 
-  function reply304or200(req: FastifyRequest, reply: FastifyReply, entry: Entry, hit: boolean): FastifyReply {
-    reply.header('etag', entry.etag).header('cache-control', 'public, max-age=0, must-revalidate').header('x-cache', hit ? 'hit' : 'miss')
+  function answer(req: FastifyRequest, reply: FastifyReply, entry: Entry, hit: boolean): FastifyReply {
+    reply.header('x-cache', hit ? 'hit' : 'miss')
+    if (entry.location !== null) {
+      // Short-lived for browsers and proxies: a slug can change again, and an old address must
+      // then follow it rather than loop on a remembered redirect.
+      return reply.header('cache-control', 'public, max-age=300').redirect(entry.location, 301)
+    }
+    reply.header('etag', entry.etag).header('cache-control', 'public, max-age=0, must-revalidate')
     if (req.headers['if-none-match'] === entry.etag) return reply.code(304).send()
     return reply.type('text/html; charset=utf-8').send(entry.body)
   }
@@ -47,21 +108,22 @@ export function createPageCache(opts: { contentVersion: () => string; ttlMs?: nu
       // by version, and the next request renders again.
       const version = contentVersion()
       const cached = pages.get(key)
-      if (fresh(cached, version)) return reply304or200(req, reply, cached, true)
+      if (fresh(cached, version)) return answer(req, reply, cached, true)
       const page = await render()
-      if (typeof page !== 'string') return reply.redirect(page.redirect, 301)
-      const body = Buffer.from(page)
-      const entry = { version, body, etag: `"${processTag}.${version}.${++renders}"`, expiresAt: now() + ttlMs }
+      const entry: Entry = typeof page === 'string'
+        ? { version, expiresAt: now() + ttlMs, etag: `"${processTag}.${version}.${++renders}"`, body: Buffer.from(page), location: null }
+        : { version, expiresAt: now() + ttlMs, etag: '', body: null, location: sameOriginPath(page.redirect) }
       pages.set(key, entry)
-      return reply304or200(req, reply, entry, false)
+      return answer(req, reply, entry, false)
     },
     sendIfFresh(req, reply) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return false
-      const cached = pages.get(req.url)
+      const cached = pages.get(pageKey(req.url, keyParams))
       if (!cached || !fresh(cached, contentVersion())) return false
-      reply304or200(req, reply, cached, true)
+      answer(req, reply, cached, true)
       return true
     },
+    stats: () => ({ pages: pages.size, bytes: pages.calculatedSize, maxBytes }),
     clear: () => pages.clear(),
   }
 }

@@ -6,8 +6,11 @@ import { pageHref, presentCard, presentPagination } from './present.js'
 import { ArchiveQuery } from './query.schema.js'
 import type { SiteDeps } from './site-deps.js'
 import { parseValidated } from '../hooks/validate.js'
+import { pageKey } from '../hooks/page-cache.js'
 
 export const ARCHIVE_PAGE_SIZE = 12
+/** The query parameters an archive page reads. */
+export const ARCHIVE_PARAMS = ['page'] as const
 
 const KINDS = {
   category: { label: 'قسم', filter: (slug: string): ArticleFilters => ({ category: slug }) },
@@ -21,7 +24,7 @@ export function registerArchiveRoutes(app: FastifyInstance, deps: SiteDeps): voi
     app.get<{ Params: { slug: string }; Querystring: unknown }>(`/${kind}/:slug`, (req, reply) => {
       const { page = 1 } = parseValidated(ArchiveQuery, req.query)
       const slug = req.params.slug
-      return deps.pages.send(req, reply, req.url, async () => {
+      return deps.pages.send(req, reply, pageKey(req.url, { page: page > 1 ? page : undefined }), async () => {
         const list = await listArticles({ repos: deps.store, clock: deps.clock }, { ...KINDS[kind].filter(slug), page, perPage: ARCHIVE_PAGE_SIZE })
         const subject = list.category ?? list.tag ?? list.author!
         const base = archivePath[kind](subject.slug)

@@ -3,11 +3,13 @@ import { formatGregorian, formatHijri, formatTime, readingMinutes, readingTimeLa
 import { archivePath, articlePath, getArticle, getArticlePage, submitComment, ValidationError, type Article } from '../../core/index.js'
 import { ArticlePage, PageLayout, renderDocument, type ArticlePageVm, type CommentFormVm, type ShareLinkVm } from '../../views/index.js'
 import { buildLayout } from './layout.js'
-import { presentCard, presentComments } from './present.js'
+import { absoluteUrl, presentCard, presentComments } from './present.js'
 import { ArticleQuery, CommentForm } from './query.schema.js'
 import type { SiteDeps } from './site-deps.js'
 import { isSameOriginPost } from '../hooks/same-origin.js'
 import { parseValidated } from '../hooks/validate.js'
+import { pageKey } from '../hooks/page-cache.js'
+import { redirectTo } from '../hooks/redirect.js'
 
 type ArticleParams = { category: string; id: string; slug?: string }
 
@@ -31,8 +33,8 @@ function shareLinks(url: string, title: string): ShareLinkVm[] {
   ]
 }
 
-async function renderArticle(deps: SiteDeps, id: number, form: Omit<CommentFormVm, 'action' | 'token'>): Promise<{ html: string; article: Article }> {
-  const page = await getArticlePage({ repos: deps.store, clock: deps.clock }, { id })
+async function renderArticle(deps: SiteDeps, article: Article, form: Omit<CommentFormVm, 'action' | 'token'>): Promise<string> {
+  const page = await getArticlePage({ repos: deps.store, clock: deps.clock }, { id: article.id, article })
   const a = page.article
   const path = articlePath(a)
   const url = deps.siteUrl + path
@@ -68,9 +70,9 @@ async function renderArticle(deps: SiteDeps, id: number, form: Omit<CommentFormV
     description: a.dek ?? a.bodyText.slice(0, 160),
     path,
     currentCategorySlug: a.category.slug,
-    og: { type: 'article', image: a.cover ? new URL(a.cover.src, deps.siteUrl).href : null, publishedIso: vm.publishedIso },
+    og: { type: 'article', image: a.cover ? absoluteUrl(a.cover.src, deps.siteUrl) : null, publishedIso: vm.publishedIso },
   })
-  return { html: renderDocument(<PageLayout vm={layout}><ArticlePage vm={vm} /></PageLayout>), article: a }
+  return renderDocument(<PageLayout vm={layout}><ArticlePage vm={vm} /></PageLayout>)
 }
 
 const emptyForm = (parentId = ''): Omit<CommentFormVm, 'action' | 'token'> => ({
@@ -81,21 +83,29 @@ function articleId(params: ArticleParams): number | null {
   return /^[1-9][0-9]{0,9}$/.test(params.id) ? Number(params.id) : null
 }
 
+/** The query parameters an article page reads: the comment it answers, the held-comment notice. */
+export const ARTICLE_PARAMS = ['replyto', 'comment'] as const
+
 export function registerArticleRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  const core = { repos: deps.store, clock: deps.clock }
+
   async function show(req: FastifyRequest<{ Params: ArticleParams; Querystring: Record<string, string> }>, reply: FastifyReply) {
     const id = articleId(req.params)
     if (id === null) return reply.callNotFound()
-    const q = ArticleQuery.parse(req.query)
-    return deps.pages.send(req, reply, req.url, async () => {
-      const form = emptyForm(q.replyto)
-      if (q.comment === 'held') form.notice = HELD_NOTICE
-      const { html, article } = await renderArticle(deps, id, form)
-      // Old or mistyped slugs and categories move permanently to the one canonical address.
+    // Parameters that are malformed are dropped, as are those the page does not read.
+    const { replyto, comment } = ArticleQuery.parse(req.query)
+    const read = { replyto, comment }
+    return deps.pages.send(req, reply, pageKey(req.url, read), async () => {
+      const article = await getArticle(core, { id })
+      // Old or mistyped slugs and categories move permanently to the one canonical address,
+      // decided before anything is rendered (and remembered like a page).
       if (req.params.slug !== article.slug || req.params.category !== article.category.slug) {
-        const query = new URLSearchParams(q as Record<string, string>).toString()
+        const query = new URLSearchParams(Object.entries(read).filter((e): e is [string, string] => e[1] !== undefined)).toString()
         return { redirect: articlePath(article) + (query ? `?${query}` : '') }
       }
-      return html
+      const form = emptyForm(replyto)
+      if (comment === 'held') form.notice = HELD_NOTICE
+      return renderArticle(deps, article, form)
     })
   }
   app.get('/:category/:id/:slug', show)
@@ -109,13 +119,13 @@ export function registerArticleRoutes(app: FastifyInstance, deps: SiteDeps): voi
     const f = parseValidated(CommentForm, req.body ?? {})
     const values = { name: f.name, email: f.email, body: f.body, parentId: f.parentId ?? '' }
     const again = async (status: number, errors: CommentFormVm['errors']) => {
-      const { html } = await renderArticle(deps, id, { values, errors, notice: null })
+      const html = await renderArticle(deps, await getArticle(core, { id }), { values, errors, notice: null })
       return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html)
     }
     if (!isSameOriginPost(req) || !deps.tokens.verify(`comment:${id}`, f.token)) return again(403, { form: STALE_FORM })
     const held = async () => {
-      const article = await getArticle({ repos: deps.store, clock: deps.clock }, { id })
-      return reply.header('cache-control', 'no-store').redirect(`${articlePath(article)}?comment=held#respond`, 303)
+      const article = await getArticle(core, { id })
+      return redirectTo(reply.header('cache-control', 'no-store'), `${articlePath(article)}?comment=held#respond`, 303)
     }
     // Bots fill every field; people never see this one. Answer as if accepted, keep nothing.
     if (f.website.trim()) return held()

@@ -4,9 +4,10 @@ import { HomePage, PageLayout, renderDocument } from '../../views/index.js'
 import { buildLayout } from './layout.js'
 import { presentCard } from './present.js'
 import type { SiteDeps } from './site-deps.js'
+import { pageKey } from '../hooks/page-cache.js'
 
 export function registerHomeRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  app.get('/', (req, reply) => deps.pages.send(req, reply, req.url, async () => {
+  app.get('/', (req, reply) => deps.pages.send(req, reply, pageKey(req.url), async () => {
     const repos = deps.store
     const front = await getFrontPage({ repos, clock: deps.clock })
     const layout = await buildLayout(deps, { title: '', path: '/' }, front)

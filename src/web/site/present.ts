@@ -55,3 +55,13 @@ export function pageHref(base: string, page: number, extra: Record<string, strin
   const qs = params.toString()
   return qs ? `${base}?${qs}` : base
 }
+
+/** An absolute http(s) URL for a stored link (a cover image, say), or null when it makes none: a page never fails over one. */
+export function absoluteUrl(href: string, siteUrl: string): string | null {
+  try {
+    const url = new URL(href, siteUrl)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { ConfigError, loadConfig } from './load-config.js'
+
+describe('loadConfig', () => {
+  it('derives the site URL from HOST and PORT', () => {
+    assert.equal(loadConfig({}).siteUrl, 'http://127.0.0.1:3000')
+    assert.equal(loadConfig({ HOST: 'news.local', PORT: '8080' }).siteUrl, 'http://news.local:8080')
+  })
+
+  for (const host of ['0.0.0.0', '::', '::0', '0:0:0:0:0:0:0:0', '[::]']) {
+    it(`uses localhost for the wildcard HOST ${host}`, () => {
+      assert.equal(loadConfig({ HOST: host }).siteUrl, 'http://localhost:3000')
+    })
+  }
+
+  it('brackets an IPv6 HOST', () => {
+    assert.equal(loadConfig({ HOST: '::1' }).siteUrl, 'http://[::1]:3000')
+    assert.equal(loadConfig({ HOST: 'fe80::1', PORT: '81' }).siteUrl, 'http://[fe80::1]:81')
+  })
+
+  it('always derives a site URL that parses', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::', '::1', '0.0.0.0', '2001:db8::2']) {
+      const { siteUrl } = loadConfig({ HOST: host })
+      assert.doesNotThrow(() => new URL('/a/b', siteUrl), `${host} → ${siteUrl}`)
+    }
+  })
+
+  it('refuses a HOST it cannot make a site URL from, asking for KHABAR_SITE_URL', () => {
+    assert.throws(() => loadConfig({ HOST: 'bad host/x' }), (e: Error) => e instanceof ConfigError && /KHABAR_SITE_URL/.test(e.message))
+  })
+
+  it('keeps KHABAR_SITE_URL as an origin, without a trailing slash', () => {
+    assert.equal(loadConfig({ KHABAR_SITE_URL: 'https://News.Example/' }).siteUrl, 'https://news.example')
+    assert.equal(loadConfig({ HOST: '::', KHABAR_SITE_URL: 'https://news.example:8443' }).siteUrl, 'https://news.example:8443')
+  })
+
+  for (const bad of ['javascript:alert(1)', 'ftp://news.example', 'news.example', 'https://news.example/ar', 'https://news.example/?x=1', 'http://:::3000']) {
+    it(`refuses KHABAR_SITE_URL=${bad}`, () => {
+      assert.throws(() => loadConfig({ KHABAR_SITE_URL: bad }), (e: Error) => e instanceof ConfigError && /KHABAR_SITE_URL/.test(e.message))
+    })
+  }
+
+  it('bounds the page cache in megabytes', () => {
+    assert.equal(loadConfig({}).pageCacheMaxBytes, 64 * 1024 * 1024)
+    assert.equal(loadConfig({ KHABAR_PAGE_CACHE_MB: '8' }).pageCacheMaxBytes, 8 * 1024 * 1024)
+    assert.throws(() => loadConfig({ KHABAR_PAGE_CACHE_MB: '0' }), ConfigError)
+  })
+})
