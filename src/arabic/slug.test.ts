@@ -17,6 +17,19 @@ describe('slugify (tests/fixtures/arabic/slug.tsv)', () => {
   }
 })
 
+describe('slugify never gives an empty slug for a name', () => {
+  it('gives different names with no letters or digits different slugs', () => {
+    const slugs = ['—', '📰', '–', '***', '؟'].map((n) => slugify(n, 6))
+    assert.ok(slugs.every((s) => /^[a-z0-9-]+$/.test(s)), slugs.join(' '))
+    assert.equal(new Set(slugs).size, slugs.length)
+  })
+
+  it('gives an empty slug only for blank text', () => {
+    assert.equal(slugify(''), '')
+    assert.equal(slugify(' \u200F\t '), '')
+  })
+})
+
 describe('slugify word limit', () => {
   const ten = 'واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة'
 

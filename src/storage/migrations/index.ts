@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely'
 import type { Dialect } from './dialect.js'
 import * as m001 from './001-content-model.js'
 import * as m002 from './002-search.js'
+import * as m003 from './003-no-empty-slugs.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
@@ -9,6 +10,7 @@ type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 const STEPS: Record<string, Step> = {
   '001-content-model': m001,
   '002-search': m002,
+  '003-no-empty-slugs': m003,
 }
 
 /** Brings the schema to the latest version; each step runs once, in order, in a transaction. */
