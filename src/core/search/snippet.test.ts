@@ -81,6 +81,16 @@ describe('buildSnippet', () => {
     assert.ok(plain(late).startsWith('… '))
   })
 
+  for (const title of ['"البيت الأبيض": شراكة مع العراق', '«البيت الأبيض» يستقبل وفد العراق', '(تحليل) البيت الأبيض والعراق']) {
+    it(`keeps the opening mark of ${title.slice(0, 12)}…`, () => {
+      assert.equal(plain(snippet(title, 'العراق')), title)
+    })
+  }
+
+  it('does not open with the whitespace before the first word', () => {
+    assert.equal(plain(snippet('\n  «العراق» اليوم', 'العراق')), '«العراق» اليوم')
+  })
+
   it('returns no parts for an empty text', () => {
     assert.deepEqual(snippet('', 'العراق'), [])
     assert.deepEqual(snippet(' ؟! ', 'العراق'), [])

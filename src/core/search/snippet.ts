@@ -66,7 +66,8 @@ function snippetOf(analyzer: Analyzer, text: string, query: ParsedQuery): Snippe
     else parts.push({ text: s, hit })
   }
   if (from > 0) push('… ', false)
-  let pos = tokens[from]!.start
+  // From the text's start when the passage opens it: a headline's opening «, " or ( is kept.
+  let pos = from === 0 ? text.length - text.trimStart().length : tokens[from]!.start
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
     push(text.slice(pos, t.start).replace(/\s+/g, ' '), false)
