@@ -86,9 +86,11 @@ describe('GET /api/v1/articles', () => {
     assert.ok(combined.total <= byCategory.total)
   })
 
-  it('answers 404 with the JSON error shape for an unknown category, tag or author', async () => {
+  it('answers 404 with the JSON error shape for an unknown category, tag or author, with words or without', async () => {
     for (const filter of ['category', 'tag', 'author']) {
       assertApiError(await t.app.inject(url('/api/v1/articles', { [filter]: 'لا-يوجد' })), 404, 'not_found')
+      assertApiError(await t.app.inject(url('/api/v1/articles', { [filter]: 'لا-يوجد', q: 'العراق' })), 404, 'not_found')
+      assertApiError(await t.app.inject(url('/api/v1/search', { [filter]: 'لا-يوجد', q: 'العراق' })), 404, 'not_found')
     }
   })
 

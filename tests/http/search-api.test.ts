@@ -82,8 +82,8 @@ describe('GET /api/v1/search', () => {
     })
   }
 
-  it('answers 400 for an unknown category', async () => {
-    assertApiError(await get({ q: 'العراق', category: 'لا-يوجد' }), 400, 'validation')
+  it('answers 404 for an unknown category, as the article list does', async () => {
+    assertApiError(await get({ q: 'العراق', category: 'لا-يوجد' }), 404, 'not_found')
   })
 
   it('answers 404 for a page past the end', async () => {

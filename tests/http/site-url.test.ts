@@ -9,7 +9,6 @@ import { openSqliteStore } from '../../src/storage/index.js'
 import { buildApp } from '../../src/web/index.js'
 import { addArticle } from '../support/newsroom.js'
 import { TEST_SECRET } from '../support/make-test-app.js'
-import { findSeed } from './support.js'
 
 describe('the site URL', () => {
   it('serves every demo article when HOST is the IPv6 wildcard and no site URL is set', async () => {

@@ -3,7 +3,8 @@ import { searchArticles } from '../search/search-articles.js'
 import { QUERY_MAX } from '../search/parse-query.js'
 import type { Clock, Repos } from '../store.js'
 import { NotFoundError, ValidationError } from '../errors.js'
-import { categoryWithDescendants, type Author, type Category } from '../taxonomy/taxonomy.js'
+import type { Author, Category } from '../taxonomy/taxonomy.js'
+import { resolveFilters } from './resolve-filters.js'
 import type { TagRef } from './article.js'
 
 export interface ArticleFilters {
@@ -40,20 +41,12 @@ export async function listArticles(
   const q = input.q?.trim()
   if (q) {
     // Words make it a search: the same Arabic-aware matching as the search page, best first
-    // (which also resolves the filters: an unknown one is a ValidationError there).
+    // (which resolves the filters by the same rule as below).
     const found = await searchArticles(deps, { q, category: input.category, tag: input.tag, author: input.author, page: input.page, perPage: input.perPage })
     const { category, tag, author } = found
     return { items: found.items.map((i) => i.article), total: found.total, page: found.page, pages: found.pages, perPage: input.perPage, category, tag, author }
   }
-  const [category, tag, author] = await Promise.all([
-    input.category === undefined ? null : repos.categories.bySlug(input.category),
-    input.tag === undefined ? null : repos.tags.bySlug(input.tag),
-    input.author === undefined ? null : repos.authors.bySlug(input.author),
-  ])
-  if (input.category !== undefined && !category) throw new NotFoundError('category', input.category)
-  if (input.tag !== undefined && !tag) throw new NotFoundError('tag', input.tag)
-  if (input.author !== undefined && !author) throw new NotFoundError('author', input.author)
-  const categoryIds = category ? categoryWithDescendants(await repos.categories.all(), category.id) : undefined
+  const { category, tag, author, categoryIds } = await resolveFilters(repos, input)
   const filters = {
     visibleAt: deps.clock.now(),
     categoryIds,

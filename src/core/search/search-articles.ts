@@ -2,7 +2,8 @@ import { arabicAnalyzer, type Analyzer } from '../../arabic/index.js'
 import type { ArticleSummary, TagRef } from '../articles/article.js'
 import { NotFoundError, ValidationError } from '../errors.js'
 import type { Clock, Repos } from '../store.js'
-import { categoryWithDescendants, type Author, type Category } from '../taxonomy/taxonomy.js'
+import type { Author, Category } from '../taxonomy/taxonomy.js'
+import { resolveFilters } from '../articles/resolve-filters.js'
 import { isSearchable, parseQuery, QUERY_MAX, type ParsedQuery } from './parse-query.js'
 import { buildSnippet, type SnippetPart } from './snippet.js'
 
@@ -39,8 +40,8 @@ export interface SearchResults {
  * Arabic-aware search over visible articles: the reader's words matched by spelling-folded key or
  * by stem, `"phrases"` and `-exclusions`, filtered by desk (with its sub-desks), tag, author and
  * date range, best first, with the passage that shows the matched words. A query with nothing to
- * match returns no results rather than an error; a filter naming something unknown is a
- * ValidationError; a page past the end is NotFound.
+ * match returns no results rather than an error; a filter naming something unknown, or a page
+ * past the end, is NotFound.
  */
 export async function searchArticles(
   deps: { repos: Repos; clock: Clock; analyzer?: Analyzer },
@@ -50,21 +51,14 @@ export async function searchArticles(
   const { repos } = deps
   if (input.q.length > QUERY_MAX) throw new ValidationError({ q: `longer than ${QUERY_MAX} characters` })
   if (input.from && input.to && input.from > input.to) throw new ValidationError({ from: 'after to' })
-  const [category, tag, author] = await Promise.all([
-    input.category === undefined ? null : repos.categories.bySlug(input.category),
-    input.tag === undefined ? null : repos.tags.bySlug(input.tag),
-    input.author === undefined ? null : repos.authors.bySlug(input.author),
-  ])
-  if (input.category !== undefined && !category) throw new ValidationError({ category: 'unknown' })
-  if (input.tag !== undefined && !tag) throw new ValidationError({ tag: 'unknown' })
-  if (input.author !== undefined && !author) throw new ValidationError({ author: 'unknown' })
+  const { category, tag, author, categoryIds } = await resolveFilters(repos, input)
 
   const query = parseQuery(input.q, analyzer)
   const empty: SearchResults = { items: [], total: 0, page: 1, pages: 1, query, category, tag, author }
   if (!isSearchable(query)) return empty
   const filters = {
     visibleAt: deps.clock.now(),
-    categoryIds: category ? categoryWithDescendants(await repos.categories.all(), category.id) : undefined,
+    categoryIds,
     tagId: tag?.id,
     authorId: author?.id,
     from: input.from,
