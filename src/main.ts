@@ -20,6 +20,8 @@ function loadSecret(config: Config): string {
  * `khabar serve` (and so `npm start`) calls it; the caller owns signals and shutdown.
  */
 export async function startServer(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
+  // The folder holds the database (commenters' e-mail and IP addresses) and the form secret.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
   mkdirSync(config.mediaDir, { recursive: true })
   const store = await openSqliteStore(config.dbFile)
   if (await ensureSearchIndex({ store, clock: { now: () => new Date() } })) console.log('khabar: search index rebuilt')

@@ -1,0 +1,26 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadConfig } from './config/index.js'
+import { startServer } from './main.js'
+
+describe('startServer', () => {
+  it('creates the data folder for its owner only, and the database and secret unreadable to others', async (t) => {
+    const parent = mkdtempSync(join(tmpdir(), 'khabar-perm-'))
+    t.after(() => rmSync(parent, { recursive: true, force: true }))
+    const dataDir = join(parent, 'data')
+    const umask = process.umask(0o022) // the usual umask, which leaves new files world-readable
+    try {
+      const server = await startServer(loadConfig({ KHABAR_DATA_DIR: dataDir, PORT: '0', KHABAR_DEMO: '0', KHABAR_LOG_LEVEL: 'silent' }))
+      await server.close()
+    } finally {
+      process.umask(umask)
+    }
+    const mode = (path: string) => (statSync(path).mode & 0o777).toString(8)
+    assert.equal(mode(dataDir), '700')
+    assert.equal(mode(join(dataDir, 'khabar.db')), '600')
+    assert.equal(mode(join(dataDir, 'secret')), '600')
+  })
+})
