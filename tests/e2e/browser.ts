@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -37,4 +37,19 @@ export function watchErrors(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
   page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`))
   return errors
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+/**
+ * Width and height of a PNG file, read from its IHDR chunk (which the PNG spec requires to come
+ * first: signature, 4-byte length, "IHDR", then width and height as big-endian 32-bit integers).
+ * Throws when the file is not a PNG.
+ */
+export function pngSize(file: string): { width: number; height: number } {
+  const bytes = readFileSync(file)
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new Error(`${file} is not a PNG file`)
+  }
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
 }

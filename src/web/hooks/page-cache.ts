@@ -37,7 +37,23 @@ const RESERVED_ESCAPE = /(%2[fF]|%3[fF]|%23|%25)/
 export function pageKey(url: string, read: readonly string[] | Readonly<Record<string, string | number | undefined>> = []): string {
   const q = url.indexOf('?')
   const rawPath = q < 0 ? url : url.slice(0, q)
-  let path = rawPath.split(RESERVED_ESCAPE).map((part, i) => {
+  let path = rawPath.includes('%') ? decodePath(rawPath) : rawPath
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1)
+  let values: Array<[string, string]>
+  if (Array.isArray(read)) {
+    // Every request is looked up before routing: most have no query string to read.
+    if (q < 0 || read.length === 0) return path
+    const query = new URLSearchParams(url.slice(q + 1))
+    values = (read as readonly string[]).map((name) => [name, query.get(name) ?? ''])
+  } else {
+    values = Object.entries(read).map(([name, v]) => [name, v === undefined ? '' : String(v)])
+  }
+  const kept = values.filter(([, v]) => v !== '').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return kept.length ? `${path}?${new URLSearchParams(kept).toString()}` : path
+}
+
+function decodePath(rawPath: string): string {
+  return rawPath.split(RESERVED_ESCAPE).map((part, i) => {
     if (i % 2 === 1) return part.toUpperCase()
     try {
       return decodeURIComponent(part)
@@ -45,16 +61,6 @@ export function pageKey(url: string, read: readonly string[] | Readonly<Record<s
       return part // a malformed escape: kept as sent (the router answers 400 or 404 for it)
     }
   }).join('')
-  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1)
-  let values: Array<[string, string]>
-  if (Array.isArray(read)) {
-    const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1))
-    values = (read as readonly string[]).map((name) => [name, query.get(name) ?? ''])
-  } else {
-    values = Object.entries(read).map(([name, v]) => [name, v === undefined ? '' : String(v)])
-  }
-  const kept = values.filter(([, v]) => v !== '').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return kept.length ? `${path}?${new URLSearchParams(kept).toString()}` : path
 }
 
 // What an entry costs beyond its body: its key, the entry object and the cache's bookkeeping.
