@@ -3,6 +3,7 @@ import { serve } from './commands/serve.js'
 import { migrate } from './commands/migrate.js'
 import { importFile } from './commands/import.js'
 import { reindex } from './commands/reindex.js'
+import { terminalText } from './terminal-text.js'
 
 /** Exit codes: 0 done; 1 failed; 2 bad usage or configuration; 3 done, but some records were skipped. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, partial: 3 } as const
@@ -46,7 +47,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         return EXIT.usage
     }
   } catch (e) {
-    console.error(`khabar ${command}: ${(e as Error).message}`)
+    console.error(terminalText(`khabar ${command}: ${(e as Error).message}`)) // the message may quote input
     return EXIT.failed
   }
 }

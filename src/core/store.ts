@@ -82,7 +82,15 @@ export interface Repos {
 
 /** The newsroom's storage: repositories plus the transaction and change-tracking they share. */
 export interface Store extends Repos {
-  /** Runs `work` atomically: all its writes land, or none. */
+  /**
+   * Runs `work` atomically: all its writes land, or none. It holds the database's write lock from
+   * its start, so what `work` reads stays true until it commits; another writer (an import in
+   * another process, another request) waits for its turn, asynchronously, and a write that cannot
+   * get a turn within the store's deadline is refused with an error. Keep `work` to the reads and
+   * writes: analysis and other slow computation belong before it. Every write that a busy
+   * database must not fail — all of the site's — goes through here; a write made directly on the
+   * store is a transaction of its own that waits for its turn only a moment.
+   */
   transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T>
   /**
    * A token that changes whenever stored content changes — including writes committed by another

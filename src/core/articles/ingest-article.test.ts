@@ -3,7 +3,10 @@ import assert from 'node:assert/strict'
 import { openSqliteStore } from '../../storage/index.js'
 import { ValidationError } from '../errors.js'
 import { paragraphsToHtml } from '../safe-html.js'
-import { ingestArticle, type IncomingArticle } from './ingest-article.js'
+import { arabicAnalyzer } from '../../arabic/index.js'
+import type { SearchDocument } from '../search/search-index.js'
+import type { Repos } from '../store.js'
+import { ingestArticle, prepareArticle, type IncomingArticle } from './ingest-article.js'
 
 const PUBLISHED = new Date('2026-11-29T06:00:00Z')
 
@@ -109,5 +112,44 @@ describe('ingestArticle', () => {
     const a = (await store.articles.get(id))!
     assert.equal(a.title, incoming().title)
     assert.equal(await store.tags.bySlug('وسم-آخر'), null)
+  })
+})
+
+describe('prepareArticle', () => {
+  /** The analyzer the app uses, counting its calls. */
+  const countingAnalyzer = () => {
+    const counter = { calls: 0, name: 'counting', analyze: (text: string) => (counter.calls++, arabicAnalyzer.analyze(text)) }
+    return counter
+  }
+  /** The store's repositories, with every search entry written also kept in `entries`. */
+  const recording = (tx: Repos, entries: SearchDocument[]): Repos => ({
+    ...tx, search: { ...tx.search, put: (d) => (entries.push(d), tx.search.put(d)) },
+  })
+
+  it('leaves no analysis for the transaction, and the stored article and search entry are the same as unprepared', async (t) => {
+    const analyzer = countingAnalyzer()
+    const input = incoming({ title: '  العلاقات   الأميركية العراقية  ', dek: 'شراكة استراتيجية بين البلدين' })
+    const plain: SearchDocument[] = []
+    const ahead: SearchDocument[] = []
+    const one = await openStore(t)
+    const two = await openStore(t)
+    const a = await one.transaction((tx) => ingestArticle(recording(tx, plain), input, { analyzer }))
+    const prepared = prepareArticle(input, { analyzer })
+    const callsBefore = analyzer.calls
+    const b = await two.transaction((tx) => ingestArticle(recording(tx, ahead), prepared, { analyzer }))
+    assert.equal(analyzer.calls, callsBefore, 'nothing analyzed inside the transaction')
+    assert.deepEqual(ahead, plain)
+    const { updatedAt: _u1, ...storedPlain } = (await one.articles.get(a.id))!
+    const { updatedAt: _u2, ...storedAhead } = (await two.articles.get(b.id))!
+    assert.deepEqual(storedAhead, storedPlain)
+  })
+
+  it('analyzes again when given another analyzer than the one it was prepared with', async (t) => {
+    const store = await openStore(t)
+    const first = countingAnalyzer()
+    const second = countingAnalyzer()
+    const prepared = prepareArticle(incoming(), { analyzer: first })
+    await store.transaction((tx) => ingestArticle(tx, prepared, { analyzer: second }))
+    assert.ok(second.calls > 0)
   })
 })

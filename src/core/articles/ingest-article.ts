@@ -1,5 +1,6 @@
 import { arabicAnalyzer, slugify, type Analyzer } from '../../arabic/index.js'
 import { toSearchDocument } from '../search/search-document.js'
+import type { SearchDocument } from '../search/search-index.js'
 import { checkArticle, LIVE_STATUSES, type ArticleId, type ArticleStatus, type CoverImage } from './article.js'
 import { htmlToText, type SafeHtml } from '../safe-html.js'
 import type { Repos } from '../store.js'
@@ -26,13 +27,40 @@ export interface IncomingArticle {
 }
 
 /**
+ * An incoming article with the work that needs no storage done ahead: its plain text and its
+ * search analysis (most of the time spent ingesting a story). Importers prepare a batch before
+ * opening its transaction, so the write lock is held for the writes only.
+ */
+export interface PreparedArticle {
+  readonly input: IncomingArticle
+  readonly bodyText: string
+  /** The index entry but for the id, with the analyzer and the texts it was computed from. */
+  readonly search: { analyzer: Analyzer; title: string; dek: string | null; entry: Omit<SearchDocument, 'id'> }
+}
+
+/** Does {@link ingestArticle}'s storage-free work for `input` ahead of time. */
+export function prepareArticle(input: IncomingArticle, opts: { analyzer?: Analyzer } = {}): PreparedArticle {
+  const analyzer = opts.analyzer ?? arabicAnalyzer
+  const bodyText = htmlToText(input.bodyHtml)
+  // The title and standfirst as checkArticle will store them; ingestArticle uses this entry only
+  // if they match what it stores, and analyzes again otherwise.
+  const title = input.title.normalize('NFC').replace(/\s+/g, ' ').trim()
+  const dek = input.dek?.normalize('NFC').trim() || null
+  const { id: _, ...entry } = toSearchDocument(analyzer, { id: 0, title, dek, bodyText })
+  return { input, bodyText, search: { analyzer, title, dek, entry } }
+}
+
+/**
  * Stores an incoming article through the newsroom's rules, creating its category, tags and
  * authors as needed. An article whose external id is already stored is updated in place, so
  * running the same import twice changes nothing. Call it inside a transaction: a record that
  * fails the rules throws after its category or tags may have been created, and the rollback
- * takes those back.
+ * takes those back. A {@link PreparedArticle} skips the work already done.
  */
-export async function ingestArticle(repos: Repos, input: IncomingArticle, opts: { analyzer?: Analyzer } = {}): Promise<{ id: ArticleId; created: boolean }> {
+export async function ingestArticle(repos: Repos, incoming: IncomingArticle | PreparedArticle, opts: { analyzer?: Analyzer } = {}): Promise<{ id: ArticleId; created: boolean }> {
+  const prepared = 'input' in incoming ? incoming : null
+  const input = prepared?.input ?? (incoming as IncomingArticle)
+  const analyzer = opts.analyzer ?? arabicAnalyzer
   const categoryName = input.categoryName.trim()
   if (!categoryName) throw new ValidationError({ category: 'required' }, 'article')
   const categorySlug = input.categorySlug ?? slugify(categoryName, 6)
@@ -63,14 +91,19 @@ export async function ingestArticle(repos: Repos, input: IncomingArticle, opts: 
       cover: input.cover,
       publishedAt: input.publishedAt,
     },
-    htmlToText(input.bodyHtml),
+    prepared?.bodyText ?? htmlToText(input.bodyHtml),
   )
   const existing = input.externalId ? await repos.articles.idByExternalId(input.externalId) : null
   const id = existing ?? await repos.articles.create(complete)
   if (existing !== null) await repos.articles.update(existing, complete)
   // Indexed in the caller's transaction: the article and its search entry land together. Only
   // articles readers may see (now or when scheduled) are in the index.
-  if (LIVE_STATUSES.includes(complete.status)) await repos.search.put(toSearchDocument(opts.analyzer ?? arabicAnalyzer, { id, ...complete }))
-  else await repos.search.remove(id)
+  if (LIVE_STATUSES.includes(complete.status)) {
+    const ahead = prepared?.search
+    const reusable = ahead && ahead.analyzer === analyzer && ahead.title === complete.title && ahead.dek === complete.dek
+    await repos.search.put(reusable ? { id, ...ahead.entry } : toSearchDocument(analyzer, { id, ...complete }))
+  } else {
+    await repos.search.remove(id)
+  }
   return { id, created: existing === null }
 }

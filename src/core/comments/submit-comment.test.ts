@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { NOW, openNewsroom } from '../../../tests/support/newsroom.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { addArticle, NOW, openNewsroom } from '../../../tests/support/newsroom.js'
+import { openSqliteStore } from '../../storage/index.js'
 import { NotFoundError, ValidationError } from '../errors.js'
 import type { NewComment } from './comment.js'
 import { submitComment } from './submit-comment.js'
@@ -9,6 +14,7 @@ async function newsroom(t: { after(fn: () => Promise<void>): void }) {
   const r = await openNewsroom(t)
   return {
     ...r,
+    deps: { store: r.store, clock: r.deps.clock },
     article: (publishedAt = new Date(NOW.getTime() - 3_600_000)) => r.add({ publishedAt }),
     comment(articleId: number, overrides: Partial<NewComment> = {}): NewComment {
       return { articleId, parentId: null, authorName: 'سارة', authorEmail: 'sara@example.com', body: 'تعليق مفيد.', ip: '192.0.2.1', ...overrides }
@@ -33,6 +39,22 @@ describe('submitComment', () => {
     assert.equal(stored.body, 'رأيي.')
     assert.equal(stored.createdAt.toISOString(), NOW.toISOString())
     assert.deepEqual(await r.store.comments.approvedFor(articleId), [])
+  })
+
+  it('waits while another connection (an import) holds the write lock, then stores the comment', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'khabar-comment-'))
+    t.after(() => rmSync(dir, { recursive: true, force: true }))
+    const store = await openSqliteStore(join(dir, 'khabar.db'))
+    t.after(() => store.close())
+    const articleId = await addArticle(store, 1)
+    const importer = new BetterSqlite3(join(dir, 'khabar.db'))
+    t.after(() => importer.close())
+    importer.exec('BEGIN IMMEDIATE')
+    setTimeout(() => importer.exec('COMMIT'), 200)
+    const { id } = await submitComment({ store, clock: { now: () => NOW } }, {
+      articleId, parentId: null, authorName: 'سارة', authorEmail: 'sara@example.com', body: 'تعليق أثناء الاستيراد.', ip: null,
+    })
+    assert.equal((await store.comments.get(id))?.body, 'تعليق أثناء الاستيراد.')
   })
 
   it('rejects invalid fields without storing anything', async (t) => {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { arabicAnalyzer } from '../../arabic/index.js'
-import type { RelatableArticle } from '../store.js'
+import type { RelatableArticle, Related, Repos, Store } from '../store.js'
 import { computeRelated, refreshRelatedArticles } from './related-articles.js'
 import { NOW, openNewsroom } from '../../../tests/support/newsroom.js'
 
@@ -120,5 +120,24 @@ describe('refreshRelatedArticles with a store', () => {
     const n = await newsroom(t)
     const related = await n.store.articles.related((await n.store.articles.get(n.base))!, NOW, 8)
     assert.deepEqual(related.map((a) => a.id), [n.sameTag, n.sameDesk])
+  })
+})
+
+describe('refreshRelatedArticles writing', () => {
+  it('writes the lists in transactions of at most 500 articles, each article once, so other writers get in between', async () => {
+    const articles = Array.from({ length: 1201 }, (_, i) => art({ title: `خبر ${i % 7 === 0 ? 'الشراكة الاستراتيجية' : 'النفط والأسواق'} رقم ${i}`, bodyText: 'نص الخبر' }))
+    const transactions: number[][] = []
+    const store = {
+      articles: { relatable: async () => articles },
+      async transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T> {
+        const written: number[] = []
+        transactions.push(written)
+        const tx = { articles: { setRelated: async (id: number, _list: readonly Related[]) => { written.push(id) } } }
+        return work(tx as unknown as Repos)
+      },
+    } as unknown as Store
+    assert.equal(await refreshRelatedArticles({ store }, { visibleAt: NOW }), 1201)
+    assert.deepEqual(transactions.map((t) => t.length), [500, 500, 201])
+    assert.deepEqual(transactions.flat().sort((a, b) => a - b), articles.map((a) => a.id).sort((a, b) => a - b))
   })
 })

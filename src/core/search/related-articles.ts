@@ -70,15 +70,25 @@ export function computeRelated(articles: readonly RelatableArticle[], analyzer: 
   return out
 }
 
+// Articles whose related lists are written per transaction: a few hundred keep each hold on the
+// write lock short (the site's comments and another import get in between) without a
+// transaction per article.
+const RELATED_WRITE_BATCH = 500
+
 /**
- * Recomputes and stores the related articles of every visible article, in one transaction, so
- * article pages read them instead of computing them. Run after imports and by `khabar reindex`.
+ * Recomputes and stores the related articles of every visible article, so article pages read them
+ * instead of computing them. Run after imports and by `khabar reindex`. Computed first, with no
+ * lock held, then written in transactions of {@link RELATED_WRITE_BATCH} articles; a reader may
+ * meet some lists refreshed and others not yet, each one whole.
  */
 export async function refreshRelatedArticles(deps: { store: Store; analyzer?: Analyzer }, input: { visibleAt: Date }): Promise<number> {
   const articles = await deps.store.articles.relatable(input.visibleAt)
-  const related = computeRelated(articles, deps.analyzer)
-  await deps.store.transaction(async (tx) => {
-    for (const [id, list] of related) await tx.articles.setRelated(id, list)
-  })
-  return related.size
+  const related = [...computeRelated(articles, deps.analyzer)]
+  for (let i = 0; i < related.length; i += RELATED_WRITE_BATCH) {
+    const chunk = related.slice(i, i + RELATED_WRITE_BATCH)
+    await deps.store.transaction(async (tx) => {
+      for (const [id, list] of chunk) await tx.articles.setRelated(id, list)
+    })
+  }
+  return related.length
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type { Store } from '../../core/index.js'
 import { openSqliteStore } from '../../storage/index.js'
-import { importNdjson, type ImportReport } from './import-ndjson.js'
+import { ImportFailedError, importNdjson, type ImportReport } from './import-ndjson.js'
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../tests/fixtures/ndjson/${name}`, import.meta.url))
 const GOOD = fixture('good.ndjson')
@@ -145,5 +145,65 @@ describe('importNdjson', () => {
     const calls: Array<{ report: ImportReport; line: number }> = []
     await importNdjson(store, GOOD, (p) => calls.push({ report: structuredClone(p.report), line: p.line }))
     assert.deepEqual(calls.at(-1), { report: { created: 3, updated: 0, skipped: [] }, line: 3 })
+  })
+
+  it('reads a file that starts with a UTF-8 byte order mark, its first record included', async (t) => {
+    const store = await openStore(t)
+    const file = join(tempDir(t), 'bom.ndjson')
+    writeFileSync(file, '\uFEFF' + readFileSync(GOOD, 'utf8'))
+    assert.deepEqual(await importNdjson(store, file), { created: 3, updated: 0, skipped: [] })
+    assert.ok(await store.articles.idByExternalId('ant:000101'))
+  })
+
+  it('accepts only ISO 8601 dates whose calendar fields exist, and stores the instant they name', async (t) => {
+    const store = await openStore(t)
+    const dates = [
+      // accepted, with the instant stored
+      ['2020-02-29', '2020-02-29T00:00:00.000Z'],
+      ['2018-02-28T10:15:00+03:00', '2018-02-28T07:15:00.000Z'],
+      ['2018-12-31T23:59:59Z', '2018-12-31T23:59:59.000Z'],
+      ['2018-02-28T10:15Z', '2018-02-28T10:15:00.000Z'],
+      ['2018-02-28T10:15:30.25-05:30', '2018-02-28T15:45:30.250Z'],
+      // refused
+      ['0', null], ['2018', null], ['20180228', null], ['2018-2-28', null], ['Feb 28 2018', null], ['2018-02-28 10:15', null],
+      ['2018-02-31', null], ['2019-02-29', null], ['2018-13-01', null], ['2018-00-10', null], ['2018-04-31', null],
+      ['2018-02-28T24:00:00Z', null], ['2018-02-28T10:60:00Z', null], ['2018-02-28T10:15:60Z', null], ['2018-02-28T10:15:00+25:00', null],
+    ] as const
+    const file = join(tempDir(t), 'dates.ndjson')
+    writeFileSync(file, dates.map(([date], i) => JSON.stringify({ id: `d:${i + 1}`, title: `خبر ${i + 1}`, body: 'نص.', category: 'news', date })).join('\n') + '\n')
+    const report = await importNdjson(store, file)
+    const refused = dates.flatMap(([date, stored], i) => (stored === null ? [{ line: i + 1, date }] : []))
+    assert.deepEqual(report.skipped.map(({ line, field }) => ({ line, field })), refused.map(({ line }) => ({ line, field: 'date' })))
+    for (const [k, { date }] of refused.entries()) {
+      const message = report.skipped[k]!.message
+      assert.match(message, /^(not an ISO 8601 date|not a calendar date)/, `${date}: ${message}`)
+      if (/^\d{4}-\d{2}-\d{2}/.test(date) && date !== '2018-02-28 10:15') assert.match(message, /^not a calendar date/, `${date}: ${message}`)
+    }
+    assert.equal(report.created, dates.length - refused.length)
+    for (const [i, [, stored]] of dates.entries()) {
+      if (stored === null) continue
+      const a = (await store.articles.get((await store.articles.idByExternalId(`d:${i + 1}`))!))!
+      assert.equal(a.publishedAt?.toISOString(), stored)
+    }
+  })
+
+  it('says how many records were committed when a gzip file breaks off, and they are stored', async (t) => {
+    const store = await openStore(t)
+    const dir = tempDir(t)
+    const first = JSON.parse(readFileSync(GOOD, 'utf8').split('\n')[0]!)
+    const records = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ ...first, id: `cut:${i + 1}`, title: `${first.title} ${i + 1}` })).join('\n') + '\n'
+    const gz = gzipSync(records)
+    const file = join(dir, 'cut.ndjson.gz')
+    writeFileSync(file, gz.subarray(0, Math.floor(gz.length * 0.9)))
+    let failure: ImportFailedError | undefined
+    await assert.rejects(importNdjson(store, file), (e: unknown) => {
+      assert.ok(e instanceof ImportFailedError, String(e))
+      failure = e
+      return true
+    })
+    assert.match(failure!.message, /unexpected end of file/)
+    assert.ok(failure!.report.created >= 250, `${failure!.report.created} committed before the file broke off`)
+    assert.equal(failure!.report.updated, 0)
+    assert.equal(await store.articles.count(), failure!.report.created, 'the report counts exactly what was committed')
   })
 })

@@ -4,7 +4,40 @@ import { createGunzip } from 'node:zlib'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
 import type { Analyzer } from '../../arabic/index.js'
-import { AppError, ingestArticle, paragraphsToHtml, refreshRelatedArticles, ValidationError, type IncomingArticle, type Store } from '../../core/index.js'
+import {
+  AppError, ingestArticle, paragraphsToHtml, prepareArticle, refreshRelatedArticles, ValidationError,
+  type IncomingArticle, type PreparedArticle, type Store,
+} from '../../core/index.js'
+
+// ISO 8601 extended format as ECMAScript reads it (https://tc39.es/ecma262/#sec-date-time-string-format):
+// YYYY-MM-DD, optionally THH:MM, :SS, a fraction, and a zone (Z or ±HH:MM).
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))?)?$/
+
+/**
+ * The instant an ISO 8601 date or date-time names, or why it names none. Its calendar fields must
+ * exist as written: `Date` would take 2018-02-31 as 3 March, and `Date.parse('0')` as 2000-01-01.
+ * A date alone is midnight UTC and a date-time without a zone is local time, as in ECMAScript.
+ */
+export function parseIsoDate(text: string): Date | { problem: string } {
+  const m = ISO_DATE.exec(text)
+  if (!m) return { problem: 'not an ISO 8601 date' }
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((f) => Number(f ?? 0)) as [number, number, number, number, number, number]
+  const ms = m[7] ? Math.floor(Number(m[7]) * 1000) : 0
+  const wall = new Date(0)
+  wall.setUTCFullYear(y, mo - 1, d)
+  wall.setUTCHours(h, mi, s, ms)
+  const fields = [wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds()]
+  const offsetMinutes = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) : 0
+  if (fields.join() !== [y, mo, d, h, mi, s].join() || Number(m[10] ?? 0) > 23 || Number(m[11] ?? 0) > 59) {
+    return { problem: `not a calendar date: ${text}` }
+  }
+  if (m[4] !== undefined && m[8] === undefined) {
+    const local = new Date(y, mo - 1, d, h, mi, s, ms)
+    local.setFullYear(y) // years 0–99 would otherwise be read as 1900–1999
+    return local
+  }
+  return new Date(wall.getTime() - offsetMinutes * 60_000)
+}
 
 /** One line of a news feed export, shaped like the ANT corpus records. */
 export const NdjsonArticle = z.object({
@@ -13,7 +46,12 @@ export const NdjsonArticle = z.object({
   body: z.string().refine((b) => b.trim().length > 0, 'empty'),
   category: z.string().trim().min(1),
   category_ar: z.string().trim().min(1).optional(),
-  date: z.string().refine((d) => !Number.isNaN(Date.parse(d)), 'not an ISO 8601 date'),
+  date: z.string().transform((d, ctx) => {
+    const parsed = parseIsoDate(d.trim())
+    if (parsed instanceof Date) return parsed
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.problem })
+    return z.NEVER
+  }),
   source: z.string().trim().optional(),
   url: z.string().optional(),
   dek: z.string().optional(),
@@ -25,10 +63,25 @@ export interface ImportProblem { line: number; field: string; message: string }
 export interface ImportReport { created: number; updated: number; skipped: ImportProblem[] }
 
 /**
- * Imports an NDJSON file (plain, or gzip when the name ends in `.gz`), in transactions of a few
- * hundred records: a bad line is reported by number and field and skipped, and nothing already
- * stored is lost. The record's `id` becomes the article's external id: importing the same
- * file again updates in place.
+ * An import that stopped part-way (a truncated file, a full disk, a database kept busy too long).
+ * `report` counts only what was committed: those records are stored, and importing the file again
+ * updates them in place.
+ */
+export class ImportFailedError extends Error {
+  constructor(readonly report: ImportReport, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause })
+    this.name = 'ImportFailedError'
+  }
+}
+
+/**
+ * Imports an NDJSON file (plain, or gzip when the name ends in `.gz`; a UTF-8 byte order mark is
+ * skipped), in transactions of a few hundred records: a bad line is reported by number and field
+ * and skipped, and nothing already stored is lost. The record's `id` becomes the article's
+ * external id: importing the same file again updates in place. Each batch is analyzed before its
+ * transaction opens, so the write lock is held only while it is written and other writers (the
+ * site's comments, another import) get their turn between batches. Throws
+ * {@link ImportFailedError}, which says what was committed, when it cannot go on.
  */
 export async function importNdjson(
   store: Store,
@@ -36,33 +89,47 @@ export async function importNdjson(
   onProgress?: (progress: { report: ImportReport; line: number; bytesRead: number; bytesTotal: number }) => void,
   opts: { analyzer?: Analyzer; refreshRelated?: boolean } = {},
 ): Promise<ImportReport> {
-  const bytesTotal = (await stat(file)).size
-  const input = createReadStream(file)
-  const lines = createInterface({ input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity })
   const report: ImportReport = { created: 0, updated: 0, skipped: [] }
-  let batch: Array<{ line: number; article: IncomingArticle }> = []
-  let n = 0
-  for await (const text of lines) {
-    n++
-    if (!text.trim()) continue
-    const parsed = parseLine(text, n)
-    if ('problem' in parsed) report.skipped.push(parsed.problem)
-    else batch.push({ line: n, article: parsed.article })
-    if (batch.length >= BATCH) {
-      await writeBatch(store, batch, report, opts.analyzer)
-      batch = []
-      onProgress?.({ report, line: n, bytesRead: input.bytesRead, bytesTotal })
+  try {
+    const bytesTotal = (await stat(file)).size
+    const input = createReadStream(file)
+    let text: NodeJS.ReadableStream = input
+    if (file.endsWith('.gz')) {
+      const gunzip = createGunzip()
+      input.on('error', (e) => gunzip.destroy(e)) // pipe() does not pass a read error on
+      text = input.pipe(gunzip)
     }
+    const lines = createInterface({ input: text, crlfDelay: Infinity })
+    let batch: Batch = []
+    let n = 0
+    for await (let line of lines) {
+      n++
+      if (n === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1)
+      if (!line.trim()) continue
+      const parsed = parseLine(line, n)
+      if ('problem' in parsed) report.skipped.push(parsed.problem)
+      else batch.push({ line: n, article: prepareArticle(parsed.article, { analyzer: opts.analyzer }) })
+      if (batch.length >= BATCH) {
+        await writeBatch(store, batch, report, opts.analyzer)
+        batch = []
+        onProgress?.({ report, line: n, bytesRead: input.bytesRead, bytesTotal })
+      }
+    }
+    await writeBatch(store, batch, report, opts.analyzer)
+    report.skipped.sort((a, b) => a.line - b.line)
+    onProgress?.({ report, line: n, bytesRead: bytesTotal, bytesTotal })
+    // Related articles look across the whole collection, so they are computed once it is complete.
+    if (report.created + report.updated > 0 && opts.refreshRelated !== false) {
+      await refreshRelatedArticles({ store, analyzer: opts.analyzer }, { visibleAt: new Date() })
+    }
+    return report
+  } catch (e) {
+    report.skipped.sort((a, b) => a.line - b.line)
+    throw new ImportFailedError(report, e)
   }
-  await writeBatch(store, batch, report, opts.analyzer)
-  report.skipped.sort((a, b) => a.line - b.line)
-  onProgress?.({ report, line: n, bytesRead: bytesTotal, bytesTotal })
-  // Related articles look across the whole collection, so they are computed once it is complete.
-  if (report.created + report.updated > 0 && opts.refreshRelated !== false) {
-    await refreshRelatedArticles({ store, analyzer: opts.analyzer }, { visibleAt: new Date() })
-  }
-  return report
 }
+
+type Batch = Array<{ line: number; article: PreparedArticle }>
 
 // Records per transaction. One transaction per record would make the search index write a tiny
 // segment per article and spend the import merging them; a few hundred at a time is ~5× faster.
@@ -91,7 +158,7 @@ function parseLine(text: string, line: number): { article: IncomingArticle } | {
       tags: r.tags,
       authors: r.authors,
       source: r.source ?? null,
-      publishedAt: new Date(r.date),
+      publishedAt: r.date,
     },
   }
 }
@@ -101,7 +168,7 @@ function parseLine(text: string, line: number): { article: IncomingArticle } | {
  * rolls back and goes again one record per transaction, so each bad record is reported and
  * skipped and every good one is kept.
  */
-async function writeBatch(store: Store, batch: Array<{ line: number; article: IncomingArticle }>, report: ImportReport, analyzer?: Analyzer) {
+async function writeBatch(store: Store, batch: Batch, report: ImportReport, analyzer?: Analyzer) {
   if (batch.length === 0) return
   try {
     const created = await store.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -8,6 +8,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 import { ingestArticle, paragraphsToHtml, type IncomingArticle, type Store } from '../../core/index.js'
 import { migrateToLatest } from '../migrations/index.js'
 import { openSqliteStore } from './open-sqlite-store.js'
+import { WriteLockTimeoutError } from './immediate-transaction.js'
 
 /** A fresh database file in its own temp dir, removed after the test. */
 function tempDbFile(t: { after(fn: () => void): void }): string {
@@ -117,10 +118,10 @@ describe('openSqliteStore migrations', () => {
     assert.deepEqual(await migrateToLatest(db, 'sqlite'), [])
   })
 
-  it('applies the content model once on an empty database', async (t) => {
+  it('applies every step once on an empty database', async (t) => {
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) })
     t.after(() => db.destroy())
-    assert.deepEqual(await migrateToLatest(db, 'sqlite'), ['001-content-model', '002-search'])
+    assert.deepEqual(await migrateToLatest(db, 'sqlite'), ['001-content-model', '002-search', '003-no-empty-slugs'])
     assert.deepEqual(await migrateToLatest(db, 'sqlite'), [])
   })
 
@@ -161,5 +162,118 @@ describe('openSqliteStore transactions', () => {
     const store = await openSqliteStore(':memory:')
     t.after(() => store.close())
     await assert.rejects(store.comments.add({ articleId: 999, parentId: null, authorName: 'قارئ', authorEmail: 'r@example.com', body: 'تعليق', ip: null }, 'pending', new Date()), /FOREIGN KEY/)
+  })
+})
+
+describe('openSqliteStore write transactions', () => {
+  /** The site's store and another connection to the same file (another process, as far as SQLite can tell). */
+  async function twoConnections(t: { after(fn: () => void | Promise<void>): void }, opts: { lockTimeoutMs?: number } = {}) {
+    const file = tempDbFile(t)
+    const store = await openSqliteStore(file, opts)
+    const other = new BetterSqlite3(file)
+    other.pragma('busy_timeout = 0')
+    t.after(async () => {
+      if (other.inTransaction) other.exec('ROLLBACK')
+      other.close()
+      await store.close()
+    })
+    return { store, other }
+  }
+  const category = (slug: string) => ({ slug, name: slug, description: null, parentId: null, position: 1 })
+
+  it('holds the write lock from its start, so a write committed elsewhere cannot invalidate its reads', async (t) => {
+    const { store, other } = await twoConnections(t)
+    let refused: unknown = null
+    await store.transaction(async (tx) => {
+      await tx.categories.all() // a read first: a deferred transaction would now hold only a read snapshot
+      try {
+        other.prepare("INSERT INTO tags (slug, name) VALUES ('وسم', 'وسم')").run()
+      } catch (e) {
+        refused = e
+      }
+      await tx.categories.create(category('بعد-القراءة'))
+    })
+    assert.equal((refused as { code?: string } | null)?.code, 'SQLITE_BUSY', 'the other connection could not write meanwhile')
+    assert.deepEqual((await store.categories.all()).map((c) => c.slug), ['بعد-القراءة'])
+  })
+
+  it('waits for the write lock another connection holds without holding the event loop, then commits', async (t) => {
+    const { store, other } = await twoConnections(t)
+    other.exec('BEGIN IMMEDIATE')
+    let ticks = 0
+    const ticker = setInterval(() => ticks++, 10)
+    setTimeout(() => other.exec('COMMIT'), 300)
+    const started = performance.now()
+    try {
+      await store.transaction((tx) => tx.categories.create(category('انتظر')))
+    } finally {
+      clearInterval(ticker)
+    }
+    assert.ok(performance.now() - started >= 290, 'it waited for the lock')
+    assert.ok(ticks >= 15, `timers kept firing while it waited (${ticks} ticks)`)
+    assert.equal((await store.categories.bySlug('انتظر'))?.slug, 'انتظر')
+  })
+
+  it('lets reads through the same store while it waits for the write lock', async (t) => {
+    const { store, other } = await twoConnections(t)
+    await store.transaction((tx) => tx.categories.create(category('موجود')))
+    other.exec('BEGIN IMMEDIATE')
+    setTimeout(() => other.exec('COMMIT'), 300)
+    let readDone = 0
+    const waiting = store.transaction((tx) => tx.categories.create(category('جديد')))
+    await new Promise((r) => setTimeout(r, 50))
+    const started = performance.now()
+    assert.equal((await store.categories.all()).length, 1)
+    readDone = performance.now() - started
+    await waiting
+    assert.ok(readDone < 100, `a read answered in ${Math.round(readDone)} ms while a write waited`)
+    assert.equal((await store.categories.all()).length, 2)
+  })
+
+  it('gives up with a clear error when the lock stays taken past its deadline, and leaves the store usable', async (t) => {
+    const { store, other } = await twoConnections(t, { lockTimeoutMs: 200 })
+    other.exec('BEGIN IMMEDIATE')
+    let ran = false
+    const started = performance.now()
+    await assert.rejects(store.transaction(async () => { ran = true }), (e: unknown) => {
+      assert.ok(e instanceof WriteLockTimeoutError)
+      assert.match(e.message, /database is busy: another connection held the write lock for more than 0\.2 s/)
+      return true
+    })
+    assert.ok(performance.now() - started < 1000)
+    assert.equal(ran, false, 'the work never ran')
+    other.exec('COMMIT')
+    await store.transaction((tx) => tx.categories.create(category('بعدها')))
+    assert.equal((await store.categories.all()).length, 1)
+  })
+
+  it('rolls back when the work throws, and the next transaction starts clean', async (t) => {
+    const { store } = await twoConnections(t)
+    await assert.rejects(store.transaction(async (tx) => {
+      await tx.categories.create(category('يلغى'))
+      throw new Error('abort')
+    }), /abort/)
+    await store.transaction((tx) => tx.categories.create(category('يبقى')))
+    assert.deepEqual((await store.categories.all()).map((c) => c.slug), ['يبقى'])
+  })
+})
+
+describe('openSqliteStore files', () => {
+  it('creates the data folder for its owner only (0700) and the database and its WAL files 0600, under a permissive umask', async (t) => {
+    const root = mkdtempSync(join(tmpdir(), 'khabar-modes-'))
+    t.after(() => rmSync(root, { recursive: true, force: true }))
+    const previous = process.umask(0o022)
+    t.after(() => { process.umask(previous) })
+    const dataDir = join(root, 'srv', 'data')
+    const file = join(dataDir, 'khabar.db')
+    const store = await openSqliteStore(file)
+    t.after(() => store.close())
+    await ingest(store) // a write, so the -wal file holds something
+    const mode = (path: string) => (statSync(path).mode & 0o777).toString(8)
+    assert.equal(mode(join(root, 'srv')), '700')
+    assert.equal(mode(dataDir), '700')
+    assert.equal(mode(file), '600')
+    assert.equal(mode(`${file}-wal`), '600')
+    assert.equal(mode(`${file}-shm`), '600')
   })
 })

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Store } from '../../core/index.js'
@@ -7,28 +8,53 @@ import type { Database } from '../sql/schema.js'
 import { createSqlRepos } from '../sql/repos.js'
 import { createFtsSearchIndex } from './fts-search-index.js'
 import { migrateToLatest } from '../migrations/index.js'
+import { backoffMs, createImmediateTransaction, isBusy, WriteLockTimeoutError } from './immediate-transaction.js'
+
+export interface SqliteStoreOptions {
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean
+  /**
+   * How long one statement may block the thread waiting for another connection's lock (SQLite's
+   * busy_timeout). better-sqlite3 waits synchronously, and in a server every request waits with
+   * it, so the default is small (50 ms). Write transactions do not use it: they wait for the lock
+   * asynchronously (`lockTimeoutMs`). What it still covers: writes outside `transaction`, the
+   * statistics written at close, migrations, and the rare reader wait in WAL mode (recovery).
+   * A command-line import, alone on its event loop, may give seconds.
+   */
+  busyTimeoutMs?: number
+  /** How long `transaction` waits, asynchronously, for the write lock before giving up (default 10 s). */
+  lockTimeoutMs?: number
+}
 
 /**
  * The embedded store: one SQLite file in WAL mode, so the site keeps reading while an import
- * (even from another process) writes. `file` may be ':memory:' for tests.
+ * (even from another process) writes, and writers take turns (see `transaction`). `file` may be
+ * ':memory:' for tests. A new database file — it holds commenters' e-mail and IP addresses — is
+ * readable by its owner only (0600, and so are its -wal and -shm files, which SQLite creates with
+ * the database file's mode), in a folder created 0700.
  */
-export async function openSqliteStore(file: string, opts: { migrate?: boolean } = {}): Promise<Store> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): Promise<Store> {
+  const busyTimeoutMs = opts.busyTimeoutMs ?? 50
+  const lockTimeoutMs = opts.lockTimeoutMs ?? 10_000
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+    closeSync(openSync(file, 'a', 0o600)) // created empty if missing (SQLite takes it as a new database)
+  }
   const raw = new BetterSqlite3(file)
+  raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`)
   raw.pragma('journal_mode = WAL')
   raw.pragma('synchronous = NORMAL') // durable at each checkpoint; WAL keeps the file consistent
   raw.pragma('foreign_keys = ON')
-  raw.pragma('busy_timeout = 5000') // wait for another process's write instead of failing
   raw.pragma('cache_size = -32000') // 32 MB of pages: the search index's merges stay in memory
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) })
-  if (opts.migrate !== false) await migrateToLatest(db, 'sqlite')
+  if (opts.migrate !== false) await migrateWhenFree(db, lockTimeoutMs)
 
   // data_version moves when *another* connection commits; total_changes() counts this
   // connection's own writes. Together they change on every content change, from anywhere.
   const version = raw.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c')
   return {
     ...createSqlRepos(db, createFtsSearchIndex),
-    transaction: (work) => db.transaction().execute((trx) => work(createSqlRepos(trx, createFtsSearchIndex))),
+    transaction: createImmediateTransaction(raw, db, (conn) => createSqlRepos(conn, createFtsSearchIndex), { busyTimeoutMs, lockTimeoutMs }),
     contentVersion() {
       const row = version.get() as { v: number; c: number }
       return `${row.v}.${row.c}`
@@ -38,9 +64,33 @@ export async function openSqliteStore(file: string, opts: { migrate?: boolean } 
       // every visible article). Gathered at close, after the writes (an import's, say), and read
       // by every connection; gathering them at open on a still-empty database misleads the
       // planner for the whole bulk load that follows.
-      raw.pragma('optimize')
+      try {
+        raw.pragma('optimize')
+      } catch (e) {
+        if (!isBusy(e)) throw e // another connection is writing: the statistics can wait for the next close
+      }
       await db.destroy()
     },
+  }
+}
+
+/**
+ * Migrations run in Kysely's own (deferred) transactions; when another connection holds the
+ * write lock — two imports starting on a new data folder — they are tried again after a pause.
+ * A failed attempt rolls back, so the next one starts from the steps recorded as done.
+ */
+async function migrateWhenFree(db: Kysely<Database>, lockTimeoutMs: number): Promise<void> {
+  const deadline = performance.now() + lockTimeoutMs
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await migrateToLatest(db, 'sqlite')
+      return
+    } catch (e) {
+      if (!isBusy(e)) throw e
+      const left = deadline - performance.now()
+      if (left <= 0) throw new WriteLockTimeoutError(lockTimeoutMs)
+      await sleep(Math.min(left, backoffMs(attempt)))
+    }
   }
 }
 

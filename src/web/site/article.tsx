@@ -130,7 +130,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: SiteDeps): voi
     // Bots fill every field; people never see this one. Answer as if accepted, keep nothing.
     if (f.website.trim()) return held()
     try {
-      await submitComment({ repos: deps.store, clock: deps.clock }, {
+      await submitComment({ store: deps.store, clock: deps.clock }, {
         articleId: id, parentId: f.parentId ? Number(f.parentId) : null,
         authorName: f.name, authorEmail: f.email, body: f.body, ip: req.ip,
       })

@@ -1,0 +1,86 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+
+/** Thrown when another connection kept the write lock past a transaction's deadline. */
+export class WriteLockTimeoutError extends Error {
+  constructor(waitedMs: number) {
+    super(`database is busy: another connection held the write lock for more than ${waitedMs / 1000} s`)
+    this.name = 'WriteLockTimeoutError'
+  }
+}
+
+/** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY, …). */
+export const isBusy = (e: unknown): boolean => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY')
+
+// Back-off between attempts at the lock: 1, 2, 4 … ms, at most MAX_BACKOFF_MS, each ±50% so
+// that several waiters do not retry in step.
+const MAX_BACKOFF_MS = 40
+export const backoffMs = (attempt: number): number => Math.min(MAX_BACKOFF_MS, 2 ** attempt) * (0.5 + Math.random())
+
+/**
+ * Write transactions for one better-sqlite3 connection that Kysely drives.
+ *
+ * They start with `BEGIN IMMEDIATE`, taking the write lock before the work reads anything. A
+ * deferred `BEGIN` (Kysely's) reads first and asks for the lock at its first write; in WAL mode
+ * SQLite refuses that upgrade at once with SQLITE_BUSY_SNAPSHOT when another connection has
+ * committed since the read began, whatever busy_timeout says (https://sqlite.org/wal.html#sometimes_queries_return_sqlite_busy_in_wal_mode,
+ * https://sqlite.org/lang_transaction.html).
+ *
+ * Waiting for the lock is asynchronous. better-sqlite3 waits out busy_timeout synchronously,
+ * which in a server stalls every request on the event loop; so each attempt runs with
+ * busy_timeout 0 and, while another connection (an import) holds the lock, the connection is
+ * given back — readers of this store keep being served — and the attempt is repeated after a
+ * short growing, jittered pause, until `lockTimeoutMs`, then {@link WriteLockTimeoutError}.
+ */
+export function createImmediateTransaction<DB, R>(
+  raw: BetterSqlite3.Database,
+  db: Kysely<DB>,
+  repos: (conn: Kysely<DB>) => R,
+  opts: { busyTimeoutMs: number; lockTimeoutMs: number },
+): <T>(work: (tx: R) => Promise<T>) => Promise<T> {
+  const noWait = raw.prepare('PRAGMA busy_timeout = 0')
+  const usualWait = raw.prepare(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`)
+  const begin = raw.prepare('BEGIN IMMEDIATE')
+  const commit = raw.prepare('COMMIT')
+  const rollback = raw.prepare('ROLLBACK')
+
+  /** Takes the write lock if it is free now; false when another connection holds it. */
+  function tryBegin(): boolean {
+    noWait.get()
+    try {
+      begin.run()
+      return true
+    } catch (e) {
+      if (isBusy(e)) return false
+      throw e
+    } finally {
+      usualWait.get()
+    }
+  }
+
+  const NOT_BEGUN = Symbol('not begun')
+  return async function transaction<T>(work: (tx: R) => Promise<T>): Promise<T> {
+    const deadline = performance.now() + opts.lockTimeoutMs
+    for (let attempt = 0; ; attempt++) {
+      // The connection is held (Kysely's mutex) only for a successful attempt, so this store's
+      // other queries run in the pauses between attempts.
+      const outcome = await db.connection().execute(async (conn) => {
+        if (!tryBegin()) return NOT_BEGUN
+        try {
+          const result = await work(repos(conn))
+          commit.run()
+          return { result }
+        } catch (e) {
+          // SQLite may already have rolled back by itself (e.g. on SQLITE_FULL).
+          if (raw.inTransaction) rollback.run()
+          throw e
+        }
+      })
+      if (outcome !== NOT_BEGUN) return outcome.result
+      const left = deadline - performance.now()
+      if (left <= 0) throw new WriteLockTimeoutError(opts.lockTimeoutMs)
+      await sleep(Math.min(left, backoffMs(attempt)))
+    }
+  }
+}
