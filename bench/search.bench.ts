@@ -66,7 +66,7 @@ export async function benchSearch(): Promise<void> {
     db.close()
     const dbBytes = statSync(dbFile).size + (existsSync(`${dbFile}-wal`) ? statSync(`${dbFile}-wal`).size : 0)
 
-    const server = await startChild('node', ['bin/khabar.js', 'serve'], { KHABAR_DATA_DIR: dataDir, KHABAR_DEMO: '0', PORT: '3392', KHABAR_LOG_LEVEL: 'error' }, /serving (http:\/\/\S+)/)
+    const server = await startChild('node', ['bin/khabar.js', 'serve'], { KHABAR_DATA_DIR: dataDir, KHABAR_DEMO: '0', PORT: '3392', KHABAR_LOG_LEVEL: 'error', KHABAR_SEARCH_RATE_LIMIT: '0' }, /serving (http:\/\/\S+)/)
     let api: number[], page: number[], rss: number
     try {
       const base = server.match[1]!

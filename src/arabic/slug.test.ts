@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFixtureTable } from '../../tests/support/fixture-table.js'
-import { slugify } from './slug.js'
+import { slugify, wordSlug } from './slug.js'
 
 const cases = readFixtureTable('slug.tsv')
 
@@ -27,6 +27,16 @@ describe('slugify never gives an empty slug for a name', () => {
   it('gives an empty slug only for blank text', () => {
     assert.equal(slugify(''), '')
     assert.equal(slugify(' \u200F\t '), '')
+  })
+})
+
+describe('wordSlug', () => {
+  it('slugs words as slugify does', () => {
+    assert.equal(wordSlug('البيت الأبيض: «شراكة»'), slugify('البيت الأبيض: «شراكة»'))
+  })
+
+  it('gives an empty slug for text without letters or digits, for the caller to fill', () => {
+    assert.equal(wordSlug('!!! ؟؟ —'), '')
   })
 })
 

@@ -11,8 +11,15 @@ const INVISIBLE = /[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u
  * text gives `''`.
  */
 export function slugify(text: string, maxWords = 8): string {
-  const clean = text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase()
-  const words = clean.match(/[\p{L}\p{N}]+/gu)
-  if (words) return words.slice(0, maxWords).join('-')
-  return Array.from(clean.replace(/\s+/g, '')).slice(0, 8).map((c) => `u${c.codePointAt(0)!.toString(16)}`).join('-')
+  return wordSlug(text, maxWords) || Array.from(fold(text).replace(/\s+/g, '')).slice(0, 8).map((c) => `u${c.codePointAt(0)!.toString(16)}`).join('-')
 }
+
+/**
+ * {@link slugify}'s words only: `''` for text without letters or digits, for callers whose paths
+ * carry an id and so prefer a word of their own (an article's `article`) to spelt code points.
+ */
+export function wordSlug(text: string, maxWords = 8): string {
+  return fold(text).match(/[\p{L}\p{N}]+/gu)?.slice(0, maxWords).join('-') ?? ''
+}
+
+const fold = (text: string) => text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase()

@@ -13,6 +13,8 @@ const Env = z.object({
   KHABAR_PAGE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Memory the rendered pages may take (MB). */
   KHABAR_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
+  /** Searches a minute one address may make, on the search page and on the API each; 0 turns the limit off. */
+  KHABAR_SEARCH_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
   /** Secret for signing form tokens; a per-data-folder one is generated when unset. */
   KHABAR_SECRET: z.string().min(16).optional(),
 })
@@ -30,6 +32,7 @@ export interface Config {
   readonly secret: string | undefined
   readonly pageCacheTtlMs: number
   readonly pageCacheMaxBytes: number
+  readonly searchRateLimit: number
 }
 
 export class ConfigError extends Error {}
@@ -84,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.KHABAR_SECRET,
     pageCacheTtlMs: e.KHABAR_PAGE_CACHE_TTL_MS,
     pageCacheMaxBytes: e.KHABAR_PAGE_CACHE_MB * 1024 * 1024,
+    searchRateLimit: e.KHABAR_SEARCH_RATE_LIMIT,
   })
 }

@@ -33,6 +33,8 @@ export interface AppOptions {
   pageCacheTtlMs?: number
   /** Memory the rendered pages may take, in bytes. */
   pageCacheMaxBytes?: number
+  /** Searches a minute per client address, on the page and the API each (default 120); 0 for no limit. */
+  searchRateLimit?: number
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -76,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const deps = {
     store: opts.store, clock, pages, tokens: createFormTokens(opts.secret),
     siteName: opts.siteName, siteUrl: opts.siteUrl, assetVersion: assetVersion(),
+    searchRateLimit: opts.searchRateLimit ?? 120,
   }
   registerFrontHook(app, pages)
   await app.register(formbody, { bodyLimit: 64 * 1024 })

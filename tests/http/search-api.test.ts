@@ -1,10 +1,14 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { makeTestApp, type TestApp } from '../support/make-test-app.js'
+import { countIndexSearches } from '../support/count-index-searches.js'
 import { articleHrefs, assertApiError, assertPage, element, fieldValue, findSeed, links, textOf, url, type ApiItem, openDemoSite } from './support.js'
 
 interface SearchItem { id: number; externalId: string | null; title: string; url: string; snippet: string; score: number }
-interface SearchBody { items: SearchItem[]; total: number; page: number; pages: number }
+interface SearchBody { items: SearchItem[]; total: number; page: number; pages: number; suggestions?: Array<{ q: string; total: number }> }
+
+/** 66 made-up two-letter words, 197 characters, none in any demo story (طخ is, as a stem). */
+const LONG_MISS = [...'ظضذثغصطخشژ'].flatMap((a, _, all) => all.map((b) => a + b)).filter((w) => w !== 'طخ').slice(0, 66).join(' ')
 
 describe('GET /api/v1/search', () => {
   let t: TestApp
@@ -92,8 +96,40 @@ describe('GET /api/v1/search', () => {
     assertApiError(await get({ q: 'العراق', page: pages + 1 }), 404, 'not_found')
   })
 
-  it('answers an empty list for a query with nothing to match', async () => {
-    assert.deepEqual((await get({ q: '؟!،' })).json(), { items: [], total: 0, page: 1, pages: 1 })
+  it('answers an empty list and no suggestions for a query with nothing to match', async () => {
+    assert.deepEqual((await get({ q: '؟!،' })).json(), { items: [], total: 0, page: 1, pages: 1, suggestions: [] })
+  })
+
+  it('suggests at most three shorter queries when nothing matches, each with the total it finds', async () => {
+    const body = (await get({ q: 'الكاظمي العراق "واشنطن زلزال"' })).json() as SearchBody
+    assert.equal(body.total, 0)
+    assert.ok(Array.isArray(body.suggestions) && body.suggestions.length > 0, JSON.stringify(body))
+    assert.ok(body.suggestions.length <= 3)
+    for (const s of body.suggestions) {
+      assert.deepEqual(Object.keys(s).sort(), ['q', 'total'])
+      assert.ok(s.total > 0, s.q)
+      assert.equal(((await get({ q: s.q })).json() as SearchBody).total, s.total, `«${s.q}» finds what it says`)
+    }
+  })
+
+  it('suggests nothing for a 66-word, 200-character miss, within eight index searches', async () => {
+    const searches = countIndexSearches(t.store)
+    const body = (await get({ q: LONG_MISS })).json() as SearchBody
+    assert.deepEqual([body.total, body.suggestions], [0, []])
+    assert.ok(searches.total <= 8, `${searches.total} index searches`)
+  })
+})
+
+describe('GET /api/v1/search rate limit', () => {
+  it('answers the 121st search within a minute from one address with 429 and the JSON error shape', async (tt) => {
+    const t = await makeTestApp()
+    tt.after(() => t.close())
+    const search = (ip: string) => t.app.inject({ url: url('/api/v1/search', { q: 'العراق' }), remoteAddress: ip })
+    for (let i = 1; i <= 120; i++) assert.equal((await search('203.0.113.7')).statusCode, 200, `search ${i}`)
+    const over = await search('203.0.113.7')
+    assertApiError(over, 429, 'rate_limited')
+    assert.ok(Number(over.headers['retry-after']) > 0, 'says when to come back')
+    assert.equal((await search('203.0.113.8')).statusCode, 200, 'another address is not limited')
   })
 })
 

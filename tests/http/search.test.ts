@@ -1,7 +1,11 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { makeTestApp, type TestApp } from '../support/make-test-app.js'
-import { articleHrefs, element, assertPage, fieldValue, textOf, url, type ApiItem, openDemoSite } from './support.js'
+import { countIndexSearches } from '../support/count-index-searches.js'
+import { articleHrefs, element, assertPage, fieldValue, links, textOf, url, type ApiItem, openDemoSite } from './support.js'
+
+/** 66 made-up two-letter words, 197 characters, none in any demo story (طخ is, as a stem). */
+const LONG_MISS = [...'ظضذثغصطخشژ'].flatMap((a, _, all) => all.map((b) => a + b)).filter((w) => w !== 'طخ').slice(0, 66).join(' ')
 
 describe('search page', () => {
   let t: TestApp, seed: ApiItem
@@ -73,6 +77,52 @@ describe('search page', () => {
     assertPage(await t.app.inject(url('/search', { q: 'الكاظمي', page: 'abc' })), 400)
     assertPage(await t.app.inject(url('/search', { q: 'الكاظمي', page: 0 })), 400)
     assertPage(await t.app.inject(url('/search', { q: 'الكاظمي', page: 50 })), 404)
+  })
+
+  it('runs at most eight index searches for a 66-word, 200-character miss', async () => {
+    assert.equal(LONG_MISS.split(' ').length, 66)
+    assert.ok(LONG_MISS.length > 190 && LONG_MISS.length <= 200, `${LONG_MISS.length} characters`)
+    const searches = countIndexSearches(t.store)
+    const html = assertPage(await t.app.inject(url('/search', { q: LONG_MISS })))
+    assert.match(textOf(html), /لا نتائج/)
+    // The query itself (every word, then some of them), then at most three suggested queries.
+    assert.ok(searches.total <= 8, `${searches.total} index searches`)
+  })
+
+  it('shows the suggestions the API gives for the same miss', async () => {
+    const q = 'الكاظمي العراق "واشنطن زلزال"'
+    const api = (await t.app.inject(url('/api/v1/search', { q }))).json() as { total: number; suggestions?: Array<{ q: string; total: number }> }
+    assert.equal(api.total, 0)
+    assert.ok(api.suggestions && api.suggestions.length > 0, `the API suggests something: ${JSON.stringify(api)}`)
+    const html = assertPage(await t.app.inject(url('/search', { q })))
+    const shown = links(element(html, { class: 'suggestions' }) ?? '').filter((l) => l.href.startsWith('/search?'))
+    assert.deepEqual(shown, api.suggestions.map((s) => ({ href: url('/search', { q: s.q }), text: `${s.q} (${s.total})` })))
+  })
+})
+
+describe('search page rate limit', () => {
+  it('answers the 121st search within a minute from one address with 429 and an Arabic page', async (tt) => {
+    const t = await makeTestApp()
+    tt.after(() => t.close())
+    const search = (ip: string) => t.app.inject({ url: url('/search', { q: 'العراق' }), remoteAddress: ip })
+    for (let i = 1; i <= 120; i++) assert.equal((await search('203.0.113.7')).statusCode, 200, `search ${i}`)
+    const over = await search('203.0.113.7')
+    assert.match(textOf(assertPage(over, 429)), /طلبات كثيرة/)
+    assert.ok(Number(over.headers['retry-after']) > 0, 'says when to come back')
+    assert.equal((await search('203.0.113.8')).statusCode, 200, 'another address is not limited')
+  })
+
+  it('takes its size from the configuration, and 0 turns it off', async (tt) => {
+    const limited = await makeTestApp({ searchRateLimit: 2 })
+    const unlimited = await makeTestApp({ searchRateLimit: 0 })
+    tt.after(async () => { await limited.close(); await unlimited.close() })
+    const codes = async (t: TestApp, n: number) => {
+      const out: number[] = []
+      for (let i = 0; i < n; i++) out.push((await t.app.inject(url('/search', { q: 'العراق' }))).statusCode)
+      return out
+    }
+    assert.deepEqual(await codes(limited, 3), [200, 200, 429])
+    assert.ok((await codes(unlimited, 130)).every((c) => c === 200), 'no 429 without a limit')
   })
 })
 

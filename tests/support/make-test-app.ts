@@ -23,11 +23,11 @@ export interface TestApp {
  * The whole app over an in-memory SQLite store, for `app.inject()` tests. With `demo: true` the
  * store holds the shipped demo content (41 articles including the seed article).
  */
-export async function makeTestApp(opts: { demo?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+export async function makeTestApp(opts: { demo?: boolean; clock?: Clock; searchRateLimit?: number } = {}): Promise<TestApp> {
   const store = await openSqliteStore(':memory:')
   const mediaDir = mkdtempSync(join(tmpdir(), 'khabar-media-'))
   if (opts.demo) await seedDemo(store, { mediaDir, now: new Date() })
-  const app = await buildApp({ store, clock: opts.clock, siteName: 'خبر', siteUrl: 'http://khabar.test', secret: TEST_SECRET, mediaDir, logLevel: 'silent' })
+  const app = await buildApp({ store, clock: opts.clock, siteName: 'خبر', siteUrl: 'http://khabar.test', secret: TEST_SECRET, mediaDir, logLevel: 'silent', searchRateLimit: opts.searchRateLimit })
   let n = 0
   return {
     app,

@@ -1,4 +1,4 @@
-import { slugify } from '../../arabic/index.js'
+import { wordSlug } from '../../arabic/index.js'
 import { ValidationError, type FieldProblems } from '../errors.js'
 import type { SafeHtml } from '../safe-html.js'
 
@@ -88,7 +88,8 @@ export function checkArticle(draft: ArticleDraft, bodyText: string): ArticleReco
   if (draft.status === 'scheduled' && !draft.publishedAt) problems.publishedAt = 'required to schedule'
   if (draft.status === 'published' && !draft.publishedAt) problems.publishedAt = 'required to publish'
   if (draft.publishedAt && Number.isNaN(draft.publishedAt.getTime())) problems.publishedAt = 'not a valid date'
-  const slug = slugify(draft.slug?.trim() || title) || 'article'
+  // The article's path carries its id, so a headline without words needs no spelt-out slug.
+  const slug = wordSlug(draft.slug?.trim() || title) || 'article'
   if (Object.keys(problems).length) throw new ValidationError(problems, 'article')
   const dek = draft.dek?.normalize('NFC').trim() || null
   return {

@@ -2,6 +2,7 @@ import { arabicAnalyzer, type Analyzer } from '../../arabic/index.js'
 import type { ArticleSummary, TagRef } from '../articles/article.js'
 import { NotFoundError, ValidationError } from '../errors.js'
 import type { Clock, Repos } from '../store.js'
+import type { SearchFilters, SearchHit, SearchIndex } from './search-index.js'
 import type { Author, Category } from '../taxonomy/taxonomy.js'
 import { resolveFilters } from '../articles/resolve-filters.js'
 import { isSearchable, parseQuery, QUERY_MAX, type ParsedQuery } from './parse-query.js'
@@ -64,16 +65,7 @@ export async function searchArticles(
     from: input.from,
     to: input.to,
   }
-  // Articles with every word come first. When they do not fill a page, those with some of the
-  // words follow, so a misspelt or extra word narrows the ranking instead of emptying it; when
-  // they do, the some-words search (the costly one: any word of the query) is not run at all.
-  const offset = (input.page - 1) * input.perPage
-  const all = await repos.search.search(query, filters, { offset, limit: input.perPage }, 'all')
-  const some = all.total >= input.perPage
-    ? { hits: [], total: 0 }
-    : await repos.search.search(query, filters, { offset: Math.max(0, offset - all.total), limit: input.perPage - all.hits.length }, 'some')
-  const hits = [...all.hits, ...some.hits]
-  const total = all.total + some.total
+  const { hits, total } = await findPage(repos.search, query, filters, input.page, input.perPage)
   const pages = Math.max(1, Math.ceil(total / input.perPage))
   if (input.page > pages) throw new NotFoundError('page', input.page)
 
@@ -90,4 +82,34 @@ export async function searchArticles(
     }]
   })
   return { items, total, page: input.page, pages, query, category, tag, author }
+}
+
+/**
+ * How many articles {@link searchArticles} finds for `q` over the whole site (no filters), counted
+ * as it counts them for pages of `perPage`, without loading any article: what a link to that
+ * search would show as its total.
+ */
+export async function countSearchResults(
+  deps: { repos: Repos; clock: Clock; analyzer?: Analyzer },
+  input: { q: string; perPage: number },
+): Promise<number> {
+  if (input.q.length > QUERY_MAX) throw new ValidationError({ q: `longer than ${QUERY_MAX} characters` })
+  const query = parseQuery(input.q, deps.analyzer ?? arabicAnalyzer)
+  if (!isSearchable(query)) return 0
+  return (await findPage(deps.repos.search, query, { visibleAt: deps.clock.now() }, 1, input.perPage)).total
+}
+
+/**
+ * One page of hits and the total. Articles with every word come first. When they do not fill a
+ * page, those with some of the words follow, so a misspelt or extra word narrows the ranking
+ * instead of emptying it; when they do, the some-words search (the costly one: any word of the
+ * query) is not run at all, and the total counts the every-word matches only.
+ */
+async function findPage(index: SearchIndex, query: ParsedQuery, filters: SearchFilters, page: number, perPage: number): Promise<{ hits: SearchHit[]; total: number }> {
+  const offset = (page - 1) * perPage
+  const all = await index.search(query, filters, { offset, limit: perPage }, 'all')
+  const some = all.total >= perPage
+    ? { hits: [], total: 0 }
+    : await index.search(query, filters, { offset: Math.max(0, offset - all.total), limit: perPage - all.hits.length }, 'some')
+  return { hits: [...all.hits, ...some.hits], total: all.total + some.total }
 }

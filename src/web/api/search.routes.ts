@@ -1,19 +1,26 @@
 import type { FastifyInstance } from 'fastify'
-import { articlePath, escapeHtml, searchArticles, type Clock, type SnippetPart, type Store } from '../../core/index.js'
+import { articlePath, escapeHtml, searchArticles, suggestQueries, type Clock, type SnippetPart, type Store } from '../../core/index.js'
 import { parseValidated } from '../hooks/validate.js'
 import { SearchApiQuery } from './search.schema.js'
 import { endOfDay } from '../params.schema.js'
+import { searchRateLimit } from '../site/search.js'
 
 /** A snippet as HTML: text escaped, matched words in `<mark>`. */
 export function snippetHtml(parts: readonly SnippetPart[]): string {
   return parts.map((p) => (p.hit ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join('')
 }
 
-/** `GET /api/v1/search`: the search page's results as data. */
-export function registerSearchApi(app: FastifyInstance, deps: { store: Store; clock: Clock }): void {
-  app.get('/api/v1/search', async (req, reply) => {
-    const { q, page, limit, from, to, ...filters } = parseValidated(SearchApiQuery, req.query)
-    const found = await searchArticles({ repos: deps.store, clock: deps.clock }, { q: q.trim(), ...filters, from, to: to && endOfDay(to), page, perPage: limit })
+/**
+ * `GET /api/v1/search`: the search page's results as data; when nothing matches, the page's
+ * suggestions too (`suggestions: [{ q, total }]`). Rate limited per address as the page is.
+ */
+export function registerSearchApi(app: FastifyInstance, deps: { store: Store; clock: Clock; searchRateLimit: number }): void {
+  app.get('/api/v1/search', searchRateLimit(deps.searchRateLimit), async (req, reply) => {
+    const { q: raw, page, limit, from, to, ...filters } = parseValidated(SearchApiQuery, req.query)
+    const q = raw.trim()
+    const core = { repos: deps.store, clock: deps.clock }
+    const found = await searchArticles(core, { q, ...filters, from, to: to && endOfDay(to), page, perPage: limit })
+    const suggestions = found.total === 0 ? await suggestQueries({ ...core, now: () => performance.now() }, { q, perPage: limit }) : null
     reply.header('cache-control', 'no-cache')
     return {
       items: found.items.map((r) => ({
@@ -29,6 +36,7 @@ export function registerSearchApi(app: FastifyInstance, deps: { store: Store; cl
       total: found.total,
       page: found.page,
       pages: found.pages,
+      ...(suggestions && { suggestions }),
     }
   })
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { archivePath, categoryTree, QUERY_MAX, searchArticles, type Repos, type SearchResults } from '../../core/index.js'
+import { archivePath, categoryTree, QUERY_MAX, searchArticles, suggestQueries, type Repos, type SearchResults } from '../../core/index.js'
 import { PageLayout, renderDocument, SearchPage, type LinkVm, type SearchVm } from '../../views/index.js'
 import { buildLayout, cachedChrome } from './layout.js'
 import { pageHref, presentCard, presentPagination } from './present.js'
@@ -10,28 +10,29 @@ import { DayRange, endOfDay } from '../params.schema.js'
 
 export const SEARCH_PAGE_SIZE = 10
 
-/** Shorter queries that find something (each word left out in turn), then the busiest desks. */
+/**
+ * The route options that limit searches per client address: a search costs far more than a
+ * cached page. The page and the API are each limited on their own.
+ */
+export const searchRateLimit = (perMinute: number) =>
+  perMinute > 0 ? { config: { rateLimit: { max: perMinute, timeWindow: '1 minute' } } } : {}
+
+/** Shorter queries that find something (the rule shared with the API), then the busiest desks. */
 async function suggest(deps: SiteDeps, results: SearchResults, q: string): Promise<LinkVm[]> {
-  const out: LinkVm[] = []
-  const words = q.split(/\s+/).filter(Boolean)
-  if (words.length > 1) {
-    for (let i = 0; i < words.length && out.length < 3; i++) {
-      const shorter = words.filter((_, j) => j !== i).join(' ')
-      const found = await searchArticles({ repos: deps.store, clock: deps.clock }, { q: shorter, page: 1, perPage: 1 })
-      if (found.total > 0) out.push({ href: pageHref('/search', 1, { q: shorter }), name: `${shorter} (${found.total})` })
-    }
-  }
+  const found = await suggestQueries({ repos: deps.store, clock: deps.clock, now: () => performance.now() }, { q, perPage: SEARCH_PAGE_SIZE })
+  const out: LinkVm[] = found.map((s) => ({ href: pageHref('/search', 1, { q: s.q }), name: `${s.q} (${s.total})` }))
   if (results.category) out.push({ href: pageHref('/search', 1, { q }), name: `«${q}» في كل الأقسام` })
   const desks = categoryTree(await deps.store.categories.all()).slice(0, 4)
   return [...out, ...desks.map((c) => ({ href: archivePath.category(c.slug), name: c.name }))]
 }
 
 /**
- * `/search?q=&category=&from=&to=&page=`: not cached, since every query differs. An over-long
- * query gets the page back with a message and status 400, so the reader can shorten it.
+ * `/search?q=&category=&from=&to=&page=`: not cached, since every query differs, and rate limited
+ * per address (the 429 page is the Arabic error page). An over-long query gets the page back with
+ * a message and status 400, so the reader can shorten it.
  */
 export function registerSearchRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  app.get<{ Querystring: unknown }>('/search', async (req, reply) => {
+  app.get<{ Querystring: unknown }>('/search', searchRateLimit(deps.searchRateLimit), async (req, reply) => {
     const { q: raw = '', page = 1, category, from, to } = parseValidated(SearchQuery, req.query)
     const query = raw.trim()
     const repos: Repos = deps.store

@@ -11,4 +11,6 @@ export interface SiteDeps {
   siteName: string
   siteUrl: string
   assetVersion: string
+  /** Searches a minute per client address; 0 for no limit. */
+  searchRateLimit: number
 }
