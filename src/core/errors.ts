@@ -1,5 +1,5 @@
 /** Stable machine codes; the web layer maps each to an HTTP status and an Arabic message. */
-export type AppErrorCode = 'not_found' | 'validation' | 'forbidden' | 'conflict' | 'rate_limited'
+export type AppErrorCode = 'not_found' | 'validation' | 'forbidden' | 'conflict' | 'rate_limited' | 'busy'
 
 export class AppError extends Error {
   constructor(
@@ -30,5 +30,15 @@ export class ValidationError extends AppError {
 export class ConflictError extends AppError {
   constructor(what: string, key: string) {
     super('conflict', `${what} already exists: ${key}`, { what, key })
+  }
+}
+
+/**
+ * The store could not take a write in time because another writer (an import in another process)
+ * held it: nothing was written, and the same request may succeed in a few seconds.
+ */
+export class BusyError extends AppError {
+  constructor(message: string, readonly retryAfterSeconds = 5) {
+    super('busy', message, { retryAfterSeconds })
   }
 }

@@ -1,7 +1,14 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { FastifyInstance } from 'fastify'
-import { makeTestApp, type TestApp } from '../support/make-test-app.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { ingestArticle, paragraphsToHtml } from '../../src/core/index.js'
+import { openSqliteStore } from '../../src/storage/index.js'
+import { buildApp } from '../../src/web/index.js'
+import { makeTestApp, TEST_SECRET, type TestApp } from '../support/make-test-app.js'
 import { assertPage, commentForm, fieldValue, textOf, type ApiItem } from './support.js'
 
 const HOST = 'khabar.test'
@@ -168,5 +175,38 @@ describe('posting a comment', () => {
     const { t, token } = await articleWithForm(tt)
     assert.equal((await post(t.app, '/x/999999/y/comments', valid(token))).statusCode, 404)
     assert.equal((await post(t.app, '/x/abc/y/comments', valid(token))).statusCode, 404)
+  })
+})
+
+describe('posting a comment while another process keeps the database busy', () => {
+  it('answers 503 with Retry-After and an Arabic page once the wait runs out, stores nothing, and keeps serving readers', async (tt) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'khabar-busy-'))
+    const dbFile = join(dataDir, 'khabar.db')
+    const store = await openSqliteStore(dbFile, { lockTimeoutMs: 300 })
+    const app = await buildApp({ store, siteName: 'خبر', siteUrl: `http://${HOST}`, secret: TEST_SECRET, mediaDir: join(dataDir, 'media'), logLevel: 'silent' })
+    const other = new BetterSqlite3(dbFile) // another process's connection, say an import's
+    tt.after(async () => {
+      if (other.inTransaction) other.exec('ROLLBACK')
+      other.close()
+      await app.close()
+      await store.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    })
+    const { id } = await store.transaction((tx) => ingestArticle(tx, {
+      externalId: null, title: 'خبر يقبل التعليقات', bodyHtml: paragraphsToHtml(['نص.']), categoryName: 'العرب والعالم', publishedAt: new Date(Date.now() - 60_000),
+    }))
+    const path = ((await app.inject(`/api/v1/articles/${id}`)).json() as ApiItem).url
+    const { action, token } = commentForm((await app.inject(path)).body)
+
+    other.exec('BEGIN IMMEDIATE') // holds the write lock past the store's deadline
+    const posting = post(app, action, valid(token))
+    const meanwhile = await app.inject(path) // the event loop is not held while the post waits
+    assert.equal(meanwhile.statusCode, 200)
+    const res = await posting
+    assert.match(textOf(assertPage(res, 503)), /مشغول/)
+    assert.ok(Number(res.headers['retry-after']) > 0, 'says when to try again')
+    other.exec('ROLLBACK')
+    assert.equal(await store.comments.get(1), null, 'nothing stored')
+    assert.equal((await post(app, action, valid(token))).statusCode, 303, 'accepted once the lock is free')
   })
 })

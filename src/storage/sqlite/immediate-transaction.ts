@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Kysely } from 'kysely'
+import { BusyError } from '../../core/index.js'
 
 /** Thrown when another connection kept the write lock past a transaction's deadline. */
-export class WriteLockTimeoutError extends Error {
+export class WriteLockTimeoutError extends BusyError {
   constructor(waitedMs: number) {
     super(`database is busy: another connection held the write lock for more than ${waitedMs / 1000} s`)
-    this.name = 'WriteLockTimeoutError'
   }
 }
 

@@ -1,10 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError, type AppErrorCode, type Clock, type Store } from '../../core/index.js'
+import { AppError, BusyError, type AppErrorCode, type Clock, type Store } from '../../core/index.js'
 import { ErrorPage, PageLayout, renderDocument } from '../../views/index.js'
 import { buildLayout } from '../site/layout.js'
 import { SECURITY_HEADERS } from './front-hook.js'
 
-const STATUS: Record<AppErrorCode, number> = { not_found: 404, validation: 400, forbidden: 403, conflict: 409, rate_limited: 429 }
+const STATUS: Record<AppErrorCode, number> = { not_found: 404, validation: 400, forbidden: 403, conflict: 409, rate_limited: 429, busy: 503 }
 
 const PAGE_TEXT: Record<number, { heading: string; message: string }> = {
   400: { heading: 'طلب غير صالح', message: 'في عنوان الصفحة أو في معطياته ما لا نفهمه. تحقق من الرابط ثم أعد المحاولة.' },
@@ -12,11 +12,12 @@ const PAGE_TEXT: Record<number, { heading: string; message: string }> = {
   404: { heading: 'الصفحة غير موجودة', message: 'ربما نُقل الخبر أو حُذف، أو أن الرابط غير صحيح.' },
   409: { heading: 'تعارض', message: 'هذا العنصر موجود من قبل.' },
   429: { heading: 'طلبات كثيرة', message: 'أرسلت طلبات كثيرة في وقت قصير. انتظر دقيقة ثم أعد المحاولة.' },
+  503: { heading: 'الموقع مشغول', message: 'لم نتمكن من حفظ طلبك لانشغال الموقع بعمل آخر، ولم يُحفظ شيء منه. أعد المحاولة بعد لحظات.' },
   500: { heading: 'حدث خطأ', message: 'حدث خطأ غير متوقع من جهتنا، وقد سُجّل لنراجعه. أعد المحاولة بعد قليل.' },
 }
 
 const API_MESSAGES: Record<number, string> = {
-  400: 'bad request', 403: 'forbidden', 404: 'not found', 409: 'conflict', 429: 'too many requests', 500: 'internal error',
+  400: 'bad request', 403: 'forbidden', 404: 'not found', 409: 'conflict', 429: 'too many requests', 500: 'internal error', 503: 'busy: nothing was stored; try again in a few seconds',
 }
 
 function classify(error: unknown): { status: number; code: string; message: string | null } {
@@ -57,6 +58,7 @@ export function registerErrorHandling(
 
   const handle = async (error: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const { status, code, message } = classify(error)
+    if (error instanceof BusyError) reply.header('retry-after', String(error.retryAfterSeconds))
     if (status >= 500) req.log.error({ err: error, reqId: req.id }, 'request failed')
     return respond(req, reply, status, code, message)
   }
