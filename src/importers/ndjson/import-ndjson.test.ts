@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import BetterSqlite3 from 'better-sqlite3'
 import type { Store } from '../../core/index.js'
 import { openSqliteStore } from '../../storage/index.js'
 import { ImportFailedError, importNdjson, type ImportReport } from './import-ndjson.js'
@@ -205,5 +206,25 @@ describe('importNdjson', () => {
     assert.ok(failure!.report.created >= 250, `${failure!.report.created} committed before the file broke off`)
     assert.equal(failure!.report.updated, 0)
     assert.equal(await store.articles.count(), failure!.report.created, 'the report counts exactly what was committed')
+  })
+
+  it('stops, skipping nothing, when another writer keeps the database past its wait', async (t) => {
+    const dir = tempDir(t)
+    const dbFile = join(dir, 'khabar.db')
+    const store = await openSqliteStore(dbFile, { lockTimeoutMs: 200 })
+    t.after(() => store.close())
+    const other = new BetterSqlite3(dbFile)
+    t.after(() => { if (other.inTransaction) other.exec('ROLLBACK'); other.close() })
+    other.exec('BEGIN IMMEDIATE')
+    let failure: ImportFailedError | undefined
+    await assert.rejects(importNdjson(store, GOOD), (e: unknown) => {
+      assert.ok(e instanceof ImportFailedError, String(e))
+      failure = e
+      return true
+    })
+    assert.match(failure!.message, /database is busy/)
+    assert.deepEqual(failure!.report, { created: 0, updated: 0, skipped: [] }, 'no record is reported as bad for it')
+    other.exec('ROLLBACK')
+    assert.equal(await store.articles.count(), 0)
   })
 })

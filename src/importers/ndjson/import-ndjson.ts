@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline'
 import { z } from 'zod'
 import type { Analyzer } from '../../arabic/index.js'
 import {
-  AppError, ingestArticle, paragraphsToHtml, prepareArticle, refreshRelatedArticles, ValidationError,
+  AppError, BusyError, ingestArticle, paragraphsToHtml, prepareArticle, refreshRelatedArticles, ValidationError,
   type IncomingArticle, type PreparedArticle, type Store,
 } from '../../core/index.js'
 
@@ -164,6 +164,12 @@ function parseLine(text: string, line: number): { article: IncomingArticle } | {
 }
 
 /**
+ * A refusal by the newsroom's rules, which a record's content caused: it skips that record. A
+ * database kept busy by another writer is no fault of the record: it stops the import.
+ */
+const isRecordProblem = (e: unknown): e is AppError => e instanceof AppError && !(e instanceof BusyError)
+
+/**
  * Stores a batch in one transaction. If any record is refused by the newsroom's rules, the batch
  * rolls back and goes again one record per transaction, so each bad record is reported and
  * skipped and every good one is kept.
@@ -180,7 +186,7 @@ async function writeBatch(store: Store, batch: Batch, report: ImportReport, anal
     report.updated += batch.length - created
     return
   } catch (e) {
-    if (!(e instanceof AppError)) throw e
+    if (!isRecordProblem(e)) throw e
   }
   for (const b of batch) {
     try {
@@ -191,7 +197,7 @@ async function writeBatch(store: Store, batch: Batch, report: ImportReport, anal
       if (e instanceof ValidationError) {
         const [field, message] = Object.entries(e.problems)[0] ?? ['(record)', e.message]
         report.skipped.push({ line: b.line, field, message })
-      } else if (e instanceof AppError) {
+      } else if (isRecordProblem(e)) {
         report.skipped.push({ line: b.line, field: '(record)', message: e.message })
       } else {
         throw e
