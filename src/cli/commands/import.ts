@@ -7,8 +7,9 @@ import { terminalText } from '../terminal-text.js'
 
 // The import is alone on its event loop, so a statement may wait for another writer's lock (the
 // site's or another import's) synchronously; its write transactions wait up to a minute for a
-// turn, since a busy site is no reason to abandon an import.
-const STORE_OPTIONS = { busyTimeoutMs: 5_000, lockTimeoutMs: 60_000 }
+// turn, since a busy site is no reason to abandon an import, and try for it less eagerly than the
+// site does, so that a reader's comment gets in between two batches.
+const STORE_OPTIONS = { busyTimeoutMs: 5_000, lockTimeoutMs: 60_000, maxBackoffMs: 50 }
 
 const count = (n: number) => n.toLocaleString('en-US')
 

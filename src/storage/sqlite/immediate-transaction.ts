@@ -13,10 +13,10 @@ export class WriteLockTimeoutError extends BusyError {
 /** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY, …). */
 export const isBusy = (e: unknown): boolean => String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY')
 
-// Back-off between attempts at the lock: 1, 2, 4 … ms, at most MAX_BACKOFF_MS, each ±50% so
-// that several waiters do not retry in step.
-const MAX_BACKOFF_MS = 40
-export const backoffMs = (attempt: number): number => Math.min(MAX_BACKOFF_MS, 2 ** attempt) * (0.5 + Math.random())
+// Back-off between attempts at the lock: 1, 2, 4 … ms, at most `max`, each ±50% so that several
+// waiters do not retry in step. SQLite keeps no queue of waiters: whoever tries first when the lock
+// is let go takes it, so a short ceiling is a priority — the site's (10 ms) over an import's.
+export const backoffMs = (attempt: number, max = 40): number => Math.min(max, 2 ** attempt) * (0.5 + Math.random())
 
 /**
  * Write transactions for one better-sqlite3 connection that Kysely drives.
@@ -37,7 +37,7 @@ export function createImmediateTransaction<DB, R>(
   raw: BetterSqlite3.Database,
   db: Kysely<DB>,
   repos: (conn: Kysely<DB>) => R,
-  opts: { busyTimeoutMs: number; lockTimeoutMs: number },
+  opts: { busyTimeoutMs: number; lockTimeoutMs: number; maxBackoffMs: number },
 ): <T>(work: (tx: R) => Promise<T>) => Promise<T> {
   const noWait = raw.prepare('PRAGMA busy_timeout = 0')
   const usualWait = raw.prepare(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`)
@@ -80,7 +80,7 @@ export function createImmediateTransaction<DB, R>(
       if (outcome !== NOT_BEGUN) return outcome.result
       const left = deadline - performance.now()
       if (left <= 0) throw new WriteLockTimeoutError(opts.lockTimeoutMs)
-      await sleep(Math.min(left, backoffMs(attempt)))
+      await sleep(Math.min(left, backoffMs(attempt, opts.maxBackoffMs)))
     }
   }
 }

@@ -24,6 +24,11 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number
   /** How long `transaction` waits, asynchronously, for the write lock before giving up (default 10 s). */
   lockTimeoutMs?: number
+  /**
+   * The longest pause between two tries at a held write lock (default 10 ms). Whoever tries first
+   * when it is let go gets it, so the site keeps this short and an import, which can wait, long.
+   */
+  maxBackoffMs?: number
 }
 
 /**
@@ -54,7 +59,7 @@ export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {
   const version = raw.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c')
   return {
     ...createSqlRepos(db, createFtsSearchIndex),
-    transaction: createImmediateTransaction(raw, db, (conn) => createSqlRepos(conn, createFtsSearchIndex), { busyTimeoutMs, lockTimeoutMs }),
+    transaction: createImmediateTransaction(raw, db, (conn) => createSqlRepos(conn, createFtsSearchIndex), { busyTimeoutMs, lockTimeoutMs, maxBackoffMs: opts.maxBackoffMs ?? 10 }),
     contentVersion() {
       const row = version.get() as { v: number; c: number }
       return `${row.v}.${row.c}`
