@@ -112,8 +112,8 @@ describe('GET /api/v1/search', () => {
     }
   })
 
-  it('suggests nothing for a 66-word, 200-character miss, within eight index searches', async () => {
-    const searches = countIndexSearches(t.store)
+  it('suggests nothing for a 66-word, 200-character miss, within eight index searches', async (tt) => {
+    const searches = countIndexSearches(tt, t.store)
     const body = (await get({ q: LONG_MISS })).json() as SearchBody
     assert.deepEqual([body.total, body.suggestions], [0, []])
     assert.ok(searches.total <= 8, `${searches.total} index searches`)

@@ -79,10 +79,10 @@ describe('search page', () => {
     assertPage(await t.app.inject(url('/search', { q: 'الكاظمي', page: 50 })), 404)
   })
 
-  it('runs at most eight index searches for a 66-word, 200-character miss', async () => {
+  it('runs at most eight index searches for a 66-word, 200-character miss', async (tt) => {
     assert.equal(LONG_MISS.split(' ').length, 66)
     assert.ok(LONG_MISS.length > 190 && LONG_MISS.length <= 200, `${LONG_MISS.length} characters`)
-    const searches = countIndexSearches(t.store)
+    const searches = countIndexSearches(tt, t.store)
     const html = assertPage(await t.app.inject(url('/search', { q: LONG_MISS })))
     assert.match(textOf(html), /لا نتائج/)
     // The query itself (every word, then some of them), then at most three suggested queries.

@@ -1,22 +1,32 @@
 import type { SearchIndex, Store } from '../../src/core/index.js'
 
+export interface IndexCalls {
+  /** Searches for every word: one per search of the reader's query or of a suggested one. */
+  all: number
+  /** The fallback searches for some of the words that may follow one. */
+  some: number
+  /** Look-ups of how many articles hold given stems. */
+  lookups: number
+  readonly total: number
+}
+
 /**
- * Counts the searches a store's index runs from now on (every search of the site and the API goes
- * through `store.search`), by mode: `all` is one per search of the reader's query or a suggested
- * one, `some` the fallback search that may follow it.
+ * Counts the calls a store's search index gets until the test ends (every search of the site, the
+ * API and the use cases goes through `store.search`), optionally answering them with `override`
+ * instead of the index.
  */
-export function countIndexSearches(store: Store): { all: number; some: number; readonly total: number; reset(): void } {
+export function countIndexSearches(t: { after(fn: () => void): void }, store: Store, override: Partial<SearchIndex> = {}): IndexCalls {
   const index: SearchIndex = store.search
-  const search = index.search.bind(index)
-  const counts = {
-    all: 0,
-    some: 0,
-    get total() { return counts.all + counts.some },
-    reset() { counts.all = 0; counts.some = 0 },
-  }
+  const { search, documentFrequencies } = index
+  const calls: IndexCalls = { all: 0, some: 0, lookups: 0, get total() { return calls.all + calls.some } }
   index.search = (query, filters, page, match = 'all') => {
-    counts[match]++
-    return search(query, filters, page, match)
+    calls[match]++
+    return (override.search ?? search).call(index, query, filters, page, match)
   }
-  return counts
+  index.documentFrequencies = (stems) => {
+    calls.lookups++
+    return (override.documentFrequencies ?? documentFrequencies).call(index, stems)
+  }
+  t.after(() => Object.assign(index, { search, documentFrequencies }))
+  return calls
 }

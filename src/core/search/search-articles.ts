@@ -85,18 +85,13 @@ export async function searchArticles(
 }
 
 /**
- * How many articles {@link searchArticles} finds for `q` over the whole site (no filters), counted
- * as it counts them for pages of `perPage`, without loading any article: what a link to that
- * search would show as its total.
+ * How many articles {@link searchArticles} finds for a parsed query over the whole site (no
+ * filters), counted as it counts them for pages of `perPage`, without loading any article: what a
+ * link to that search would show as its total.
  */
-export async function countSearchResults(
-  deps: { repos: Repos; clock: Clock; analyzer?: Analyzer },
-  input: { q: string; perPage: number },
-): Promise<number> {
-  if (input.q.length > QUERY_MAX) throw new ValidationError({ q: `longer than ${QUERY_MAX} characters` })
-  const query = parseQuery(input.q, deps.analyzer ?? arabicAnalyzer)
+export async function countSearchResults(deps: { repos: Repos; clock: Clock }, query: ParsedQuery, perPage: number): Promise<number> {
   if (!isSearchable(query)) return 0
-  return (await findPage(deps.repos.search, query, { visibleAt: deps.clock.now() }, 1, input.perPage)).total
+  return (await findPage(deps.repos.search, query, { visibleAt: deps.clock.now() }, 1, perPage)).total
 }
 
 /**

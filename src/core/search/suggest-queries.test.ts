@@ -1,12 +1,12 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { arabicAnalyzer } from '../../arabic/index.js'
-import type { Store } from '../store.js'
 import { parseQuery } from './parse-query.js'
 import type { SearchIndex } from './search-index.js'
 import { searchArticles } from './search-articles.js'
 import { suggestQueries } from './suggest-queries.js'
 import { NOW, openNewsroom } from '../../../tests/support/newsroom.js'
+import { countIndexSearches } from '../../../tests/support/count-index-searches.js'
 
 type Newsroom = Awaited<ReturnType<typeof openNewsroom>>
 
@@ -16,24 +16,6 @@ async function newsroom(t: Parameters<typeof openNewsroom>[0]) {
   await n.add({ title: 'العراق يستقبل الوفد', paragraphs: ['وصل الوفد إلى بغداد صباح اليوم.'] })
   await n.add({ title: 'الفريق يفوز بالمباراة', paragraphs: ['سجل المهاجم هدفين.'], categoryName: 'رياضة' })
   return n
-}
-
-/** The store with its index wrapped: every search counted by mode, and optionally overridden. */
-function instrumented(store: Store, override: Partial<SearchIndex> = {}) {
-  const calls = { all: 0, some: 0, lookups: 0 }
-  const index = store.search
-  const search: SearchIndex = {
-    ...index,
-    async search(query, filters, page, match = 'all') {
-      calls[match]++
-      return override.search ? override.search(query, filters, page, match) : index.search(query, filters, page, match)
-    },
-    async documentFrequencies(stems) {
-      calls.lookups++
-      return override.documentFrequencies ? override.documentFrequencies(stems) : index.documentFrequencies(stems)
-    },
-  }
-  return { repos: { ...store, search } as Store, calls }
 }
 
 /** An index that knows every word and finds nothing: no relaxation ever succeeds, the worst case. */
@@ -56,8 +38,8 @@ describe('suggestQueries', () => {
       const n = await newsroom(t)
       const q = madeUpWords(words)
       assert.equal(parseQuery(q, arabicAnalyzer).terms.length, words, 'every word is a distinct term')
-      const { repos, calls } = instrumented(n.store, knowsAllFindsNothing)
-      assert.deepEqual(await suggestQueries({ ...n.deps, repos }, { q }), [])
+      const calls = countIndexSearches(t, n.store, knowsAllFindsNothing)
+      assert.deepEqual(await suggestQueries(n.deps, { q }), [])
       assert.ok(calls.all <= 3, `${calls.all} searches`)
       assert.ok(calls.some <= 3, `${calls.some} fallback searches`)
       assert.ok(calls.lookups <= 1, `${calls.lookups} word lookups`)
@@ -66,18 +48,18 @@ describe('suggestQueries', () => {
 
   it('stops searching once its time budget is spent', async (t) => {
     const n = await newsroom(t)
-    const { repos, calls } = instrumented(n.store, knowsAllFindsNothing)
+    const calls = countIndexSearches(t, n.store, knowsAllFindsNothing)
     let ms = 0
     const now = () => { const at = ms; ms += 1000; return at }
-    await suggestQueries({ ...n.deps, repos, now }, { q: madeUpWords(10) })
+    await suggestQueries({ ...n.deps, now }, { q: madeUpWords(10) })
     assert.equal(calls.all, 1, 'the first search runs; the budget is gone before the second')
   })
 
   it('runs no search when the index knows none of the words', async (t) => {
     const n = await newsroom(t)
-    const { repos, calls } = instrumented(n.store)
-    assert.deepEqual(await suggestQueries({ ...n.deps, repos }, { q: 'زلزال بركان ' }), [])
-    assert.deepEqual(calls, { all: 0, some: 0, lookups: 1 })
+    const calls = countIndexSearches(t, n.store)
+    assert.deepEqual(await suggestQueries(n.deps, { q: 'زلزال بركان ' }), [])
+    assert.deepEqual([calls.all, calls.some, calls.lookups], [0, 0, 1])
   })
 
   it('first suggests the query without the words the index does not know', async (t) => {

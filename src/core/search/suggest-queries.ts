@@ -7,19 +7,19 @@ import { countSearchResults } from './search-articles.js'
 export interface QuerySuggestion { q: string; total: number }
 
 /** At most this many relaxed queries are searched, however long the reader's query. */
-export const SUGGEST_MAX_SEARCHES = 3
+const SUGGEST_MAX_SEARCHES = 3
 /** Relaxed queries keep at most this many of the words the index knows, the first ones typed. */
-export const SUGGEST_MAX_WORDS = 8
+const SUGGEST_MAX_WORDS = 8
 /** Totals are counted as for pages of this many results unless told otherwise (the search page's size). */
-export const SUGGEST_PER_PAGE = 10
+const SUGGEST_PER_PAGE = 10
 /** No further relaxed query is searched once this much time has gone, in milliseconds. */
-export const SUGGEST_BUDGET_MS = 40
+const SUGGEST_BUDGET_MS = 40
 
 export interface SuggestDeps {
   repos: Repos
   clock: Clock
   analyzer?: Analyzer
-  /** A monotonic reading in milliseconds (`performance.now`) for the time budget; the clock's by default. */
+  /** A monotonic reading in milliseconds for the time budget (`performance.now` by default). */
   now?: () => number
 }
 
@@ -57,7 +57,7 @@ function render(p: Parts): string {
  */
 export async function suggestQueries(deps: SuggestDeps, input: { q: string; perPage?: number }): Promise<QuerySuggestion[]> {
   const analyzer = deps.analyzer ?? arabicAnalyzer
-  const now = deps.now ?? (() => deps.clock.now().getTime())
+  const now = deps.now ?? (() => performance.now())
   const started = now()
   if (input.q.length > QUERY_MAX) return []
   const query = parseQuery(input.q, analyzer)
@@ -93,10 +93,13 @@ export async function suggestQueries(deps: SuggestDeps, input: { q: string; perP
   for (const parts of candidates) {
     if (searches >= SUGGEST_MAX_SEARCHES || (searches > 0 && now() - started > SUGGEST_BUDGET_MS)) break
     const q = render(parts)
-    if (tried.has(q) || q.length > QUERY_MAX || !isSearchable(parseQuery(q, analyzer))) continue
+    if (tried.has(q) || q.length > QUERY_MAX) continue
     tried.add(q)
+    // Counted as the suggestion's own search will parse it, so the total is what its link shows.
+    const relaxed = parseQuery(q, analyzer)
+    if (!isSearchable(relaxed)) continue
     searches++
-    const total = await countSearchResults(deps, { q, perPage: input.perPage ?? SUGGEST_PER_PAGE })
+    const total = await countSearchResults(deps, relaxed, input.perPage ?? SUGGEST_PER_PAGE)
     if (total > 0) out.push({ q, total })
   }
   return out

@@ -3,7 +3,7 @@ import { articlePath, escapeHtml, searchArticles, suggestQueries, type Clock, ty
 import { parseValidated } from '../hooks/validate.js'
 import { SearchApiQuery } from './search.schema.js'
 import { endOfDay } from '../params.schema.js'
-import { searchRateLimit } from '../site/search.js'
+import { perMinute } from '../hooks/rate-limit.js'
 
 /** A snippet as HTML: text escaped, matched words in `<mark>`. */
 export function snippetHtml(parts: readonly SnippetPart[]): string {
@@ -15,12 +15,12 @@ export function snippetHtml(parts: readonly SnippetPart[]): string {
  * suggestions too (`suggestions: [{ q, total }]`). Rate limited per address as the page is.
  */
 export function registerSearchApi(app: FastifyInstance, deps: { store: Store; clock: Clock; searchRateLimit: number }): void {
-  app.get('/api/v1/search', searchRateLimit(deps.searchRateLimit), async (req, reply) => {
+  app.get('/api/v1/search', perMinute(deps.searchRateLimit), async (req, reply) => {
     const { q: raw, page, limit, from, to, ...filters } = parseValidated(SearchApiQuery, req.query)
     const q = raw.trim()
     const core = { repos: deps.store, clock: deps.clock }
     const found = await searchArticles(core, { q, ...filters, from, to: to && endOfDay(to), page, perPage: limit })
-    const suggestions = found.total === 0 ? await suggestQueries({ ...core, now: () => performance.now() }, { q, perPage: limit }) : null
+    const suggestions = found.total === 0 ? await suggestQueries(core, { q, perPage: limit }) : null
     reply.header('cache-control', 'no-cache')
     return {
       items: found.items.map((r) => ({

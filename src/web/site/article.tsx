@@ -9,6 +9,7 @@ import type { SiteDeps } from './site-deps.js'
 import { isSameOriginPost } from '../hooks/same-origin.js'
 import { parseValidated } from '../hooks/validate.js'
 import { pageKey } from '../hooks/page-cache.js'
+import { perMinute } from '../hooks/rate-limit.js'
 import { redirectTo } from '../hooks/redirect.js'
 
 type ArticleParams = { category: string; id: string; slug?: string }
@@ -111,9 +112,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: SiteDeps): voi
   app.get('/:category/:id/:slug', show)
   app.get('/:category/:id', show)
 
-  app.post<{ Params: ArticleParams; Body: unknown }>('/:category/:id/:slug/comments', {
-    config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
-  }, async (req, reply) => {
+  app.post<{ Params: ArticleParams; Body: unknown }>('/:category/:id/:slug/comments', perMinute(5), async (req, reply) => {
     const id = articleId(req.params)
     if (id === null) return reply.callNotFound()
     const f = parseValidated(CommentForm, req.body ?? {})

@@ -1,38 +1,33 @@
 import type { FastifyInstance } from 'fastify'
-import { archivePath, categoryTree, QUERY_MAX, searchArticles, suggestQueries, type Repos, type SearchResults } from '../../core/index.js'
+import { archivePath, categoryTree, QUERY_MAX, searchArticles, suggestQueries, type Category, type Repos, type SearchResults } from '../../core/index.js'
 import { PageLayout, renderDocument, SearchPage, type LinkVm, type SearchVm } from '../../views/index.js'
 import { buildLayout, cachedChrome } from './layout.js'
 import { pageHref, presentCard, presentPagination } from './present.js'
 import { SearchQuery } from './query.schema.js'
 import type { SiteDeps } from './site-deps.js'
 import { parseValidated } from '../hooks/validate.js'
+import { perMinute } from '../hooks/rate-limit.js'
 import { DayRange, endOfDay } from '../params.schema.js'
 
 export const SEARCH_PAGE_SIZE = 10
 
-/**
- * The route options that limit searches per client address: a search costs far more than a
- * cached page. The page and the API are each limited on their own.
- */
-export const searchRateLimit = (perMinute: number) =>
-  perMinute > 0 ? { config: { rateLimit: { max: perMinute, timeWindow: '1 minute' } } } : {}
-
 /** Shorter queries that find something (the rule shared with the API), then the busiest desks. */
-async function suggest(deps: SiteDeps, results: SearchResults, q: string): Promise<LinkVm[]> {
-  const found = await suggestQueries({ repos: deps.store, clock: deps.clock, now: () => performance.now() }, { q, perPage: SEARCH_PAGE_SIZE })
+async function suggest(deps: SiteDeps, results: SearchResults, q: string, categories: readonly Category[]): Promise<LinkVm[]> {
+  const found = await suggestQueries({ repos: deps.store, clock: deps.clock }, { q, perPage: SEARCH_PAGE_SIZE })
   const out: LinkVm[] = found.map((s) => ({ href: pageHref('/search', 1, { q: s.q }), name: `${s.q} (${s.total})` }))
   if (results.category) out.push({ href: pageHref('/search', 1, { q }), name: `«${q}» في كل الأقسام` })
-  const desks = categoryTree(await deps.store.categories.all()).slice(0, 4)
+  const desks = categoryTree(categories).slice(0, 4)
   return [...out, ...desks.map((c) => ({ href: archivePath.category(c.slug), name: c.name }))]
 }
 
 /**
  * `/search?q=&category=&from=&to=&page=`: not cached, since every query differs, and rate limited
- * per address (the 429 page is the Arabic error page). An over-long query gets the page back with
+ * per address, since a search costs far more than a cached page (the 429 page is the Arabic error
+ * page). An over-long query gets the page back with
  * a message and status 400, so the reader can shorten it.
  */
 export function registerSearchRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  app.get<{ Querystring: unknown }>('/search', searchRateLimit(deps.searchRateLimit), async (req, reply) => {
+  app.get<{ Querystring: unknown }>('/search', perMinute(deps.searchRateLimit), async (req, reply) => {
     const { q: raw = '', page = 1, category, from, to } = parseValidated(SearchQuery, req.query)
     const query = raw.trim()
     const repos: Repos = deps.store
@@ -56,7 +51,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SiteDeps): void
       vm.total = found.total
       const extra = Object.fromEntries(Object.entries({ q: query, category, from, to }).filter(([, v]) => v)) as Record<string, string>
       vm.pagination = presentPagination(found.page, found.pages, (p) => pageHref('/search', p, extra))
-      if (found.total === 0) vm.suggestions = await suggest(deps, found, query)
+      if (found.total === 0) vm.suggestions = await suggest(deps, found, query, categories)
     }
     const layout = await buildLayout(deps, {
       title: query ? `نتائج البحث عن «${query.slice(0, 60)}»` : 'البحث',
