@@ -16,7 +16,28 @@ export const isBusy = (e: unknown): boolean => String((e as { code?: unknown } |
 // Back-off between attempts at the lock: 1, 2, 4 … ms, at most `max`, each ±50% so that several
 // waiters do not retry in step. SQLite keeps no queue of waiters: whoever tries first when the lock
 // is let go takes it, so a short ceiling is a priority — the site's (10 ms) over an import's.
-export const backoffMs = (attempt: number, max = 40): number => Math.min(max, 2 ** attempt) * (0.5 + Math.random())
+export const backoffMs = (attempt: number, max: number): number => Math.min(max, 2 ** attempt) * (0.5 + Math.random())
+
+/** What a try at the write lock returns when another connection holds it. */
+export const LOCK_HELD = Symbol('lock held')
+
+export interface LockWait { lockTimeoutMs: number; maxBackoffMs: number }
+
+/**
+ * Runs `attempt` until it gets the write lock (returns anything but {@link LOCK_HELD}), pausing
+ * asynchronously between tries — {@link backoffMs} — so that the event loop keeps serving;
+ * {@link WriteLockTimeoutError} once `lockTimeoutMs` has gone.
+ */
+export async function whenLockFree<T>(attempt: () => Promise<T | typeof LOCK_HELD>, wait: LockWait): Promise<T> {
+  const deadline = performance.now() + wait.lockTimeoutMs
+  for (let tries = 0; ; tries++) {
+    const outcome = await attempt()
+    if (outcome !== LOCK_HELD) return outcome
+    const left = deadline - performance.now()
+    if (left <= 0) throw new WriteLockTimeoutError(wait.lockTimeoutMs)
+    await sleep(Math.min(left, backoffMs(tries, wait.maxBackoffMs)))
+  }
+}
 
 /**
  * Write transactions for one better-sqlite3 connection that Kysely drives.
@@ -37,7 +58,7 @@ export function createImmediateTransaction<DB, R>(
   raw: BetterSqlite3.Database,
   db: Kysely<DB>,
   repos: (conn: Kysely<DB>) => R,
-  opts: { busyTimeoutMs: number; lockTimeoutMs: number; maxBackoffMs: number },
+  opts: LockWait & { busyTimeoutMs: number },
 ): <T>(work: (tx: R) => Promise<T>) => Promise<T> {
   const noWait = raw.prepare('PRAGMA busy_timeout = 0')
   const usualWait = raw.prepare(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`)
@@ -59,28 +80,18 @@ export function createImmediateTransaction<DB, R>(
     }
   }
 
-  const NOT_BEGUN = Symbol('not begun')
-  return async function transaction<T>(work: (tx: R) => Promise<T>): Promise<T> {
-    const deadline = performance.now() + opts.lockTimeoutMs
-    for (let attempt = 0; ; attempt++) {
-      // The connection is held (Kysely's mutex) only for a successful attempt, so this store's
-      // other queries run in the pauses between attempts.
-      const outcome = await db.connection().execute(async (conn) => {
-        if (!tryBegin()) return NOT_BEGUN
-        try {
-          const result = await work(repos(conn))
-          commit.run()
-          return { result }
-        } catch (e) {
-          // SQLite may already have rolled back by itself (e.g. on SQLITE_FULL).
-          if (raw.inTransaction) rollback.run()
-          throw e
-        }
-      })
-      if (outcome !== NOT_BEGUN) return outcome.result
-      const left = deadline - performance.now()
-      if (left <= 0) throw new WriteLockTimeoutError(opts.lockTimeoutMs)
-      await sleep(Math.min(left, backoffMs(attempt, opts.maxBackoffMs)))
+  // The connection is held (Kysely's mutex) only for a try that got the lock, so this store's
+  // other queries run in the pauses between tries.
+  return <T>(work: (tx: R) => Promise<T>) => whenLockFree(() => db.connection().execute(async (conn) => {
+    if (!tryBegin()) return LOCK_HELD
+    try {
+      const result = await work(repos(conn))
+      commit.run()
+      return result
+    } catch (e) {
+      // SQLite may already have rolled back by itself (e.g. on SQLITE_FULL).
+      if (raw.inTransaction) rollback.run()
+      throw e
     }
-  }
+  }), opts)
 }

@@ -1,6 +1,5 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Store } from '../../core/index.js'
@@ -8,7 +7,7 @@ import type { Database } from '../sql/schema.js'
 import { createSqlRepos } from '../sql/repos.js'
 import { createFtsSearchIndex } from './fts-search-index.js'
 import { migrateToLatest } from '../migrations/index.js'
-import { backoffMs, createImmediateTransaction, isBusy, WriteLockTimeoutError } from './immediate-transaction.js'
+import { createImmediateTransaction, isBusy, LOCK_HELD, whenLockFree, type LockWait } from './immediate-transaction.js'
 
 export interface SqliteStoreOptions {
   /** Apply pending migrations on open (default true). */
@@ -39,8 +38,8 @@ export interface SqliteStoreOptions {
  * the database file's mode), in a folder created 0700.
  */
 export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {}): Promise<Store> {
-  const busyTimeoutMs = opts.busyTimeoutMs ?? 50
-  const lockTimeoutMs = opts.lockTimeoutMs ?? 10_000
+  const { busyTimeoutMs = 50, lockTimeoutMs = 10_000, maxBackoffMs = 10 } = opts
+  const wait: LockWait = { lockTimeoutMs, maxBackoffMs }
   if (file !== ':memory:') {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
     closeSync(openSync(file, 'a', 0o600)) // created empty if missing (SQLite takes it as a new database)
@@ -52,14 +51,14 @@ export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {
   raw.pragma('foreign_keys = ON')
   raw.pragma('cache_size = -32000') // 32 MB of pages: the search index's merges stay in memory
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) })
-  if (opts.migrate !== false) await migrateWhenFree(db, lockTimeoutMs)
+  if (opts.migrate !== false) await migrateWhenFree(db, wait)
 
   // data_version moves when *another* connection commits; total_changes() counts this
   // connection's own writes. Together they change on every content change, from anywhere.
   const version = raw.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c')
   return {
     ...createSqlRepos(db, createFtsSearchIndex),
-    transaction: createImmediateTransaction(raw, db, (conn) => createSqlRepos(conn, createFtsSearchIndex), { busyTimeoutMs, lockTimeoutMs, maxBackoffMs: opts.maxBackoffMs ?? 10 }),
+    transaction: createImmediateTransaction(raw, db, (conn) => createSqlRepos(conn, createFtsSearchIndex), { busyTimeoutMs, ...wait }),
     contentVersion() {
       const row = version.get() as { v: number; c: number }
       return `${row.v}.${row.c}`
@@ -84,19 +83,11 @@ export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {
  * write lock — two imports starting on a new data folder — they are tried again after a pause.
  * A failed attempt rolls back, so the next one starts from the steps recorded as done.
  */
-async function migrateWhenFree(db: Kysely<Database>, lockTimeoutMs: number): Promise<void> {
-  const deadline = performance.now() + lockTimeoutMs
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await migrateToLatest(db, 'sqlite')
-      return
-    } catch (e) {
-      if (!isBusy(e)) throw e
-      const left = deadline - performance.now()
-      if (left <= 0) throw new WriteLockTimeoutError(lockTimeoutMs)
-      await sleep(Math.min(left, backoffMs(attempt)))
-    }
-  }
+async function migrateWhenFree(db: Kysely<Database>, wait: LockWait): Promise<void> {
+  await whenLockFree(() => migrateToLatest(db, 'sqlite').catch((e: unknown) => {
+    if (isBusy(e)) return LOCK_HELD
+    throw e
+  }), wait)
 }
 
 /**
