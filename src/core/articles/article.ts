@@ -73,6 +73,12 @@ export interface ArticleRecord extends Required<Omit<ArticleDraft, 'slug'>> {
 
 export const TITLE_MAX = 300
 
+/** A headline as stored: NFC, one space between words, trimmed. */
+export const storedTitle = (title: string): string => title.normalize('NFC').replace(/\s+/g, ' ').trim()
+
+/** A standfirst as stored: NFC and trimmed, null when blank. */
+export const storedDek = (dek: string | null | undefined): string | null => dek?.normalize('NFC').trim() || null
+
 /**
  * The newsroom's rules for any article that is stored: a title (≤ 300 characters), a category,
  * a body for anything published, a publication time for anything published or scheduled.
@@ -80,7 +86,7 @@ export const TITLE_MAX = 300
  */
 export function checkArticle(draft: ArticleDraft, bodyText: string): ArticleRecord {
   const problems: FieldProblems = {}
-  const title = draft.title.normalize('NFC').replace(/\s+/g, ' ').trim()
+  const title = storedTitle(draft.title)
   if (!title) problems.title = 'required'
   else if (title.length > TITLE_MAX) problems.title = `longer than ${TITLE_MAX} characters`
   if (!Number.isInteger(draft.categoryId) || draft.categoryId <= 0) problems.category = 'required'
@@ -91,7 +97,7 @@ export function checkArticle(draft: ArticleDraft, bodyText: string): ArticleReco
   // The article's path carries its id, so a headline without words needs no spelt-out slug.
   const slug = wordSlug(draft.slug?.trim() || title) || 'article'
   if (Object.keys(problems).length) throw new ValidationError(problems, 'article')
-  const dek = draft.dek?.normalize('NFC').trim() || null
+  const dek = storedDek(draft.dek)
   return {
     externalId: draft.externalId ?? null,
     title,

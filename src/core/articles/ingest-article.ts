@@ -1,7 +1,7 @@
 import { arabicAnalyzer, slugify, type Analyzer } from '../../arabic/index.js'
 import { toSearchDocument } from '../search/search-document.js'
 import type { SearchDocument } from '../search/search-index.js'
-import { checkArticle, LIVE_STATUSES, type ArticleId, type ArticleStatus, type CoverImage } from './article.js'
+import { checkArticle, LIVE_STATUSES, storedDek, storedTitle, type ArticleId, type ArticleStatus, type CoverImage } from './article.js'
 import { htmlToText, type SafeHtml } from '../safe-html.js'
 import type { Repos } from '../store.js'
 import { ValidationError } from '../errors.js'
@@ -44,8 +44,8 @@ export function prepareArticle(input: IncomingArticle, opts: { analyzer?: Analyz
   const bodyText = htmlToText(input.bodyHtml)
   // The title and standfirst as checkArticle will store them; ingestArticle uses this entry only
   // if they match what it stores, and analyzes again otherwise.
-  const title = input.title.normalize('NFC').replace(/\s+/g, ' ').trim()
-  const dek = input.dek?.normalize('NFC').trim() || null
+  const title = storedTitle(input.title)
+  const dek = storedDek(input.dek)
   const { id: _, ...entry } = toSearchDocument(analyzer, { id: 0, title, dek, bodyText })
   return { input, bodyText, search: { analyzer, title, dek, entry } }
 }
