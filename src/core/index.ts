@@ -1,5 +1,6 @@
 export * from './errors.js'
 export * from './safe-html.js'
+export * from './iso-date.js'
 export * from './store.js'
 export * from './articles/article.js'
 export * from './articles/get-front-page.js'

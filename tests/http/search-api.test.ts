@@ -80,7 +80,7 @@ describe('GET /api/v1/search', () => {
     assert.equal((await get({ q: 'العراق', limit: 50 })).statusCode, 200)
   })
 
-  for (const from of ['2026-13-01', 'yesterday', '2026/01/01']) {
+  for (const from of ['2026-13-01', 'yesterday', '2026/01/01', '2026-02-31', '2025-02-29', '2026-04-31']) {
     it(`answers 400 for from=${from}`, async () => {
       assertApiError(await get({ q: 'العراق', from }), 400, 'validation')
     })
@@ -175,6 +175,10 @@ describe('search page with the demo content', () => {
 
   it('answers 400 for a malformed date', async () => {
     assertPage(await t.app.inject(url('/search', { q: 'الكاظمي', from: '2026-99-99' })), 400)
+  })
+
+  it('answers 400 for a day that does not exist, rather than reading it as a later one', async () => {
+    assertPage(await t.app.inject(url('/search', { q: 'الكاظمي', to: '2026-02-31' })), 400)
   })
 
   it('lists the stories with one of two words when none has both', async () => {
