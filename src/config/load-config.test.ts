@@ -46,4 +46,23 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ KHABAR_PAGE_CACHE_MB: '8' }).pageCacheMaxBytes, 8 * 1024 * 1024)
     assert.throws(() => loadConfig({ KHABAR_PAGE_CACHE_MB: '0' }), ConfigError)
   })
+
+  it('uses SQLite in the data folder unless KHABAR_DATABASE_URL names PostgreSQL', () => {
+    assert.equal(loadConfig({}).databaseUrl, undefined)
+    const pg = loadConfig({ KHABAR_DATABASE_URL: 'postgres://khabar@db:5432/news', KHABAR_SECRET: 'a-long-shared-secret-0123' })
+    assert.equal(pg.databaseUrl, 'postgres://khabar@db:5432/news')
+    assert.equal(pg.dbPoolSize, 10)
+    assert.throws(() => loadConfig({ KHABAR_DATABASE_URL: 'mysql://db/news', KHABAR_SECRET: 'a-long-shared-secret-0123' }), /KHABAR_DATABASE_URL: must be a postgres:\/\/ URL/)
+  })
+
+  it('refuses PostgreSQL without a shared KHABAR_SECRET, saying how to make one', () => {
+    assert.throws(() => loadConfig({ KHABAR_DATABASE_URL: 'postgres://khabar@db/news' }),
+      (e: Error) => e instanceof ConfigError && /KHABAR_SECRET: required with KHABAR_DATABASE_URL/.test(e.message) && /openssl rand/.test(e.message))
+  })
+
+  it('runs one worker unless KHABAR_WORKERS says more', () => {
+    assert.equal(loadConfig({}).workers, 1)
+    assert.equal(loadConfig({ KHABAR_WORKERS: '4' }).workers, 4)
+    assert.throws(() => loadConfig({ KHABAR_WORKERS: '0' }), /KHABAR_WORKERS/)
+  })
 })

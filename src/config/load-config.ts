@@ -15,8 +15,14 @@ const Env = z.object({
   KHABAR_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   /** Searches a minute one address may make, on the search page and on the API each; 0 turns the limit off. */
   KHABAR_SEARCH_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
-  /** Secret for signing form tokens; a per-data-folder one is generated when unset. */
+  /** Secret for signing form tokens; a per-data-folder one is generated when unset (SQLite only). */
   KHABAR_SECRET: z.string().min(16).optional(),
+  /** postgres://user@host:port/db: the store is PostgreSQL; unset, SQLite in KHABAR_DATA_DIR. */
+  KHABAR_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** Connections each process keeps open to PostgreSQL. */
+  KHABAR_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** Worker processes `khabar serve` runs on one port. */
+  KHABAR_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 })
 
 export interface Config {
@@ -33,6 +39,10 @@ export interface Config {
   readonly pageCacheTtlMs: number
   readonly pageCacheMaxBytes: number
   readonly searchRateLimit: number
+  /** PostgreSQL's URL, or undefined for the embedded SQLite file `dbFile`. */
+  readonly databaseUrl: string | undefined
+  readonly dbPoolSize: number
+  readonly workers: number
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`bad configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`)
   }
   const e = parsed.data
+  // Every process must sign and check forms with one secret; a generated one lives in a data
+  // folder, which several machines do not share.
+  if (e.KHABAR_DATABASE_URL && !e.KHABAR_SECRET) {
+    throw new ConfigError('bad configuration:\n  KHABAR_SECRET: required with KHABAR_DATABASE_URL (every app process must share it); e.g. KHABAR_SECRET=$(openssl rand -base64 32)')
+  }
   const dataDir = resolve(e.KHABAR_DATA_DIR)
   return Object.freeze({
     port: e.PORT,
@@ -88,5 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheTtlMs: e.KHABAR_PAGE_CACHE_TTL_MS,
     pageCacheMaxBytes: e.KHABAR_PAGE_CACHE_MB * 1024 * 1024,
     searchRateLimit: e.KHABAR_SEARCH_RATE_LIMIT,
+    databaseUrl: e.KHABAR_DATABASE_URL,
+    dbPoolSize: e.KHABAR_DB_POOL_SIZE,
+    workers: e.KHABAR_WORKERS,
   })
 }

@@ -1,1 +1,2 @@
 export { openSqliteStore } from './sqlite/open-sqlite-store.js'
+export { openPostgresStore } from './postgres/open-postgres-store.js'

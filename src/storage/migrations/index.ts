@@ -3,6 +3,7 @@ import type { Dialect } from './dialect.js'
 import * as m001 from './001-content-model.js'
 import * as m002 from './002-search.js'
 import * as m003 from './003-no-empty-slugs.js'
+import * as m006 from './006-content-notifications.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
@@ -11,13 +12,18 @@ const STEPS: Record<string, Step> = {
   '001-content-model': m001,
   '002-search': m002,
   '003-no-empty-slugs': m003,
+  '006-content-notifications': m006,
 }
 
-/** Brings the schema to the latest version; each step runs once, in order, in a transaction. */
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
+/**
+ * Brings the schema to the latest version; each step runs once, in order, in a transaction. On
+ * PostgreSQL, `schema` names where the steps are recorded: Kysely otherwise takes a record table
+ * found in any schema of the database (another site's, or another test run's) for this one's.
+ */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<string[]> {
   const migrations: Record<string, Migration> = {}
   for (const [name, step] of Object.entries(STEPS)) migrations[name] = { up: (trx) => step.up(trx, dialect) }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)

@@ -1,0 +1,138 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { setTimeout as sleep } from 'node:timers/promises'
+import pg from 'pg'
+import { BusyError, ingestArticle, paragraphsToHtml, type IncomingArticle, type SearchIndex } from '../../core/index.js'
+import { createTestSchema } from '../../../tests/support/postgres.js'
+import { openPostgresStore, type PostgresStoreOptions } from './open-postgres-store.js'
+
+// Search is not what these tests prove.
+const unsearchable = (): SearchIndex => ({
+  put: async () => {}, remove: async () => {}, clear: async () => {}, size: async () => 0,
+  documentFrequencies: async () => new Map(), search: async () => ({ hits: [], total: 0 }),
+})
+
+let n = 0
+const incoming = (o: Partial<IncomingArticle> = {}): IncomingArticle => ({
+  externalId: `pg:${++n}`, title: `خبر رقم ${n}`, bodyHtml: paragraphsToHtml(['نص الخبر.']),
+  categoryName: 'سياسة', publishedAt: new Date('2026-11-29T06:00:00Z'), ...o,
+})
+
+/** Two stores on one fresh schema, as two app processes would open them. */
+async function twoProcesses(t: { after(fn: () => Promise<void>): void }, opts: PostgresStoreOptions = {}) {
+  const s = await createTestSchema()
+  const a = await openPostgresStore(s.url, { schema: s.schema, search: unsearchable, ...opts })
+  const b = await openPostgresStore(s.url, { schema: s.schema, search: unsearchable, ...opts })
+  t.after(async () => {
+    await a.close()
+    await b.close()
+    await s.drop()
+  })
+  return { a, b, schema: s }
+}
+
+/** Resolves once `check` holds, polling every millisecond; fails after `ms`. */
+async function eventually(check: () => boolean, ms = 2_000): Promise<number> {
+  const start = performance.now()
+  while (!check()) {
+    if (performance.now() - start > ms) assert.fail(`not within ${ms} ms`)
+    await sleep(1)
+  }
+  return performance.now() - start
+}
+
+describe('openPostgresStore', () => {
+  it('moves the writer\'s version when its transaction returns, and the other process\'s a moment later', async (t) => {
+    const { a, b } = await twoProcesses(t)
+    for (let i = 0; i < 20; i++) {
+      const [beforeA, beforeB] = [a.contentVersion(), b.contentVersion()]
+      await a.transaction((tx) => ingestArticle(tx, incoming()))
+      assert.notEqual(a.contentVersion(), beforeA)
+      // The transaction returns once its notification has reached the writer's own listener; the
+      // other listener was signalled by the same commit and reads it within about a millisecond
+      // (the bound here is loose for a loaded test machine).
+      await eventually(() => b.contentVersion() !== beforeB, 250)
+    }
+  })
+
+  it('moves the other process\'s version after a write made directly on the store', async (t) => {
+    const { a, b } = await twoProcesses(t)
+    await a.transaction((tx) => ingestArticle(tx, incoming()))
+    const before = b.contentVersion()
+    await a.comments.add({ articleId: 1, parentId: null, authorName: 'قارئ', authorEmail: 'r@example.com', body: 'تعليق', ip: null }, 'pending', new Date())
+    await eventually(() => b.contentVersion() !== before)
+  })
+
+  it('keeps the version on reads and on transactions that only read', async (t) => {
+    const { a, b } = await twoProcesses(t)
+    const { id } = await a.transaction((tx) => ingestArticle(tx, incoming({ tags: ['العراق'] })))
+    await sleep(20)
+    const [va, vb] = [a.contentVersion(), b.contentVersion()]
+    await a.articles.get(id)
+    await a.articles.list({ visibleAt: new Date(), offset: 0, limit: 10 })
+    await a.transaction((tx) => tx.articles.count())
+    await sleep(20)
+    assert.equal(a.contentVersion(), va)
+    assert.equal(b.contentVersion(), vb)
+  })
+
+  it('sees a write made by another client entirely, such as psql', async (t) => {
+    const { a, schema } = await twoProcesses(t)
+    await a.transaction((tx) => ingestArticle(tx, incoming()))
+    const before = a.contentVersion()
+    const psql = new pg.Client({ connectionString: schema.url, options: `-c search_path=${schema.schema}` })
+    await psql.connect()
+    await psql.query(`UPDATE articles SET title = 'عنوان مصحح'`)
+    await psql.end()
+    await eventually(() => a.contentVersion() !== before)
+  })
+
+  it('never repeats a version while its listening connection is down, and listens again after', async (t) => {
+    const { a, schema } = await twoProcesses(t)
+    const admin = new pg.Client({ connectionString: schema.url })
+    await admin.connect()
+    t.after(() => admin.end())
+    // Cut the listener's connection as a server restart or a network fault would.
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE application_name = $1`, [`khabar-listen:${schema.schema}`])
+    await eventually(() => a.contentVersion() !== a.contentVersion())
+    const waited = await eventually(() => a.contentVersion() === a.contentVersion(), 10_000)
+    assert.ok(waited < 10_000)
+  })
+
+  it('refuses a write with BusyError when another writer keeps the lock past the deadline', async (t) => {
+    const { a, b } = await twoProcesses(t, { lockTimeoutMs: 200 })
+    let release!: () => void
+    const held = a.transaction(() => new Promise<void>((r) => { release = r }))
+    await sleep(50)
+    await assert.rejects(b.transaction((tx) => ingestArticle(tx, incoming())), BusyError)
+    release()
+    await held
+    await b.transaction((tx) => ingestArticle(tx, incoming())) // its turn now
+  })
+
+  it('runs exclusive work one process at a time', async (t) => {
+    const { a, b } = await twoProcesses(t)
+    const events: string[] = []
+    const job = (who: string) => async () => {
+      events.push(`${who} start`)
+      await sleep(50)
+      events.push(`${who} end`)
+    }
+    await Promise.all([a.exclusively('boot', job('a')), sleep(5).then(() => b.exclusively('boot', job('b')))])
+    assert.deepEqual(events, ['a start', 'a end', 'b start', 'b end'])
+  })
+
+  it('migrates once when several processes open a new database at once', async (t) => {
+    const s = await createTestSchema()
+    t.after(() => s.drop())
+    const stores = await Promise.all([1, 2, 3, 4].map(() => openPostgresStore(s.url, { schema: s.schema, search: unsearchable })))
+    for (const store of stores) await store.close()
+    const check = new pg.Client({ connectionString: s.url })
+    await check.connect()
+    const { rows } = await check.query(`SELECT name, count(*)::int AS n FROM ${s.schema}.kysely_migration GROUP BY name`)
+    await check.end()
+    assert.ok(rows.length >= 3)
+    assert.ok(rows.every((r) => r.n === 1))
+  })
+})

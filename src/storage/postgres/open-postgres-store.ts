@@ -1,0 +1,120 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { Kysely, PostgresDialect, sql, type KyselyPlugin } from 'kysely'
+import pg from 'pg'
+import { BusyError, type SearchIndex, type Store } from '../../core/index.js'
+import type { Database } from '../sql/schema.js'
+import { createSqlRepos } from '../sql/repos.js'
+import { migrateToLatest } from '../migrations/index.js'
+import { listenForContentChanges } from './content-signal.js'
+
+export interface PostgresStoreOptions {
+  /** Apply pending migrations on open (default true); several processes may start at once. */
+  migrate?: boolean
+  /** Connections in the pool (default 10). */
+  poolSize?: number
+  /** The schema to use instead of the connection's default (tests give each run its own). */
+  schema?: string
+  /** How long `transaction` waits for the write lock before giving up (default 10 s). */
+  lockTimeoutMs?: number
+  /** How a process learns of other processes' writes; logged when the listener drops. */
+  log?: (message: string) => void
+}
+
+/** PostgreSQL's lock_not_available: lock_timeout ran out. */
+const LOCK_NOT_AVAILABLE = '55P03'
+
+/** A stable 64-bit advisory-lock key for a name, per schema (several sites may share a server). */
+export function advisoryKey(schema: string, name: string): string {
+  return createHash('sha256').update(`khabar\n${schema}\n${name}`).digest().readBigInt64BE(0).toString()
+}
+
+/** Counts the write statements a connection runs (the PostgreSQL driver reports affected rows only for those). */
+function writeTracker(onWrite: () => void): KyselyPlugin {
+  return {
+    transformQuery: (args) => args.node,
+    async transformResult(args) {
+      if (args.result.numAffectedRows !== undefined) onWrite()
+      return args.result
+    },
+  }
+}
+
+/**
+ * The store on PostgreSQL, for several app processes (and machines) sharing one database. The
+ * repositories are the shared SQL layer's (`storage/sql`); what is PostgreSQL's own is here:
+ * - `transaction` holds a transaction-scoped advisory lock, so writers take turns as on SQLite
+ *   and what `work` reads stays true until it commits (READ COMMITTED alone would not promise it);
+ *   a turn not given within `lockTimeoutMs` is a `BusyError`.
+ * - `contentVersion` follows LISTEN/NOTIFY (see `content-signal.ts`, migration 006).
+ * - `exclusively` holds a session advisory lock on a connection of its own.
+ */
+export async function openPostgresStore(
+  url: string,
+  opts: PostgresStoreOptions & { search: (db: Kysely<Database>) => SearchIndex },
+): Promise<Store & { exclusively<T>(name: string, work: () => Promise<T>): Promise<T> }> {
+  const { poolSize = 10, lockTimeoutMs = 10_000, search } = opts
+  const connection: pg.ClientConfig = { connectionString: url, ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}) }
+  const pool = new pg.Pool({ ...connection, max: poolSize })
+  // An idle connection that the server drops (a restart) must not crash the process.
+  pool.on('error', (e) => opts.log?.(`khabar: PostgreSQL connection error: ${e.message}`))
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    const schema = opts.schema ?? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]!.s
+    if (opts.migrate !== false) await migrateToLatest(db, 'postgres', schema) // Kysely's migrator takes an advisory lock
+    const signal = await listenForContentChanges((name) => new pg.Client({ ...connection, application_name: name }), schema, opts.log)
+    // Writes made outside `transaction` commit on their own, statement by statement: they show
+    // in this process at once, the others learn of them by notification.
+    const direct = db.withPlugin(writeTracker(() => signal.changed()))
+    const writeKey = advisoryKey(schema, 'write')
+
+    return {
+      ...createSqlRepos(direct, search),
+      async transaction(work) {
+        const token = randomUUID()
+        let wrote = false
+        let result
+        try {
+          result = await db.transaction().execute(async (trx) => {
+            await sql`SELECT set_config('lock_timeout', ${`${lockTimeoutMs}ms`}, true),
+              set_config('khabar.change', ${token}, true), pg_advisory_xact_lock(${writeKey}::bigint)`.execute(trx)
+            return work(createSqlRepos(trx.withPlugin(writeTracker(() => { wrote = true })), search))
+          })
+        } catch (e) {
+          if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE) {
+            throw new BusyError(`database is busy: another writer held the write lock for more than ${lockTimeoutMs / 1000} s`)
+          }
+          throw e
+        }
+        if (wrote) {
+          signal.changed()
+          // Returns once the commit's notification is out, so a request that follows this write
+          // (to any worker) finds the pages that show it stale.
+          await signal.delivered(token, 1_000)
+        }
+        return result
+      },
+      contentVersion: () => signal.version(),
+      async exclusively(name, work) {
+        const key = advisoryKey(schema, name)
+        const client = await pool.connect()
+        try {
+          await client.query('SELECT pg_advisory_lock($1::bigint)', [key])
+          try {
+            return await work()
+          } finally {
+            await client.query('SELECT pg_advisory_unlock($1::bigint)', [key])
+          }
+        } finally {
+          client.release()
+        }
+      },
+      async close() {
+        await signal.close()
+        await db.destroy()
+      },
+    }
+  } catch (e) {
+    await db.destroy()
+    throw e
+  }
+}
