@@ -3,6 +3,7 @@ import type { Dialect } from './dialect.js'
 import * as m001 from './001-content-model.js'
 import * as m002 from './002-search.js'
 import * as m003 from './003-no-empty-slugs.js'
+import * as m004 from './004-postgres-search.js'
 import * as m006 from './006-content-notifications.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
@@ -12,6 +13,7 @@ const STEPS: Record<string, Step> = {
   '001-content-model': m001,
   '002-search': m002,
   '003-no-empty-slugs': m003,
+  '004-postgres-search': m004,
   '006-content-notifications': m006,
 }
 

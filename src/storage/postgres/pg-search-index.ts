@@ -1,0 +1,114 @@
+import { sql, type Kysely } from 'kysely'
+import type { ParsedQuery, SearchDocument, SearchIndex } from '../../core/index.js'
+import type { Database } from '../sql/schema.js'
+import { RECENCY, commonLimit, planSearch, queryWords } from '../sql/search-plan.js'
+import { candidatePool, rankCandidates } from '../sql/rank-candidates.js'
+import { isFiltered, searchFilters } from '../sql/search-filters.js'
+import { FIELD_POSITIONS, FIELD_SHIFT, KIND, compilePlan } from './pg-search-sql.js'
+import { ftsTokens } from './fts-tokens.js'
+
+interface Posting { term: string; kind: number; tf: [number, number, number]; positions: number[] }
+
+/**
+ * An article's postings: for each token of each field, by kind (key or stem), how often it occurs
+ * per field and where. The fields are tokenized as FTS5 tokenizes its columns (ftsTokens), and
+ * `tokens` counts every token of the six, as FTS5's document length does.
+ */
+export function toPostings(doc: SearchDocument): { postings: Posting[]; tokens: number } {
+  const byTerm = new Map<string, Posting>()
+  let tokens = 0
+  for (const [kind, fields] of [[KIND.keys, doc.keys], [KIND.stems, doc.stems]] as const) {
+    ;[fields.title, fields.dek, fields.body].forEach((text, field) => {
+      ftsTokens(text).forEach((term, at) => {
+        const id = `${kind}\u0000${term}`
+        let p = byTerm.get(id)
+        if (!p) byTerm.set(id, p = { term, kind, tf: [0, 0, 0], positions: [] })
+        p.tf[field]!++
+        // Past 2^24 tokens in one field a position would spill into the next field's range.
+        if (at < FIELD_POSITIONS) p.positions.push((field << FIELD_SHIFT) + at)
+        tokens++
+      })
+    })
+  }
+  return { postings: [...byTerm.values()], tokens }
+}
+
+/**
+ * The search index on PostgreSQL (see migration 004): Khabar's own postings, ranked in one
+ * statement by the bm25 FTS5 computes on SQLite, with the same column weights, recency boost and
+ * `all`/`some` plans (storage/sql/search-plan.ts), so both databases return the same results.
+ */
+export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
+  // The entry count moves slowly; counting it on every `some` search would not.
+  let sized = { n: 0, at: 0 }
+  const indexSize = async () => {
+    if (Date.now() - sized.at > 60_000) sized = { n: await countEntries(), at: Date.now() }
+    return sized.n
+  }
+  const countEntries = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM search_docs`.execute(db)).rows[0]?.n ?? 0)
+  const frequencies = async (terms: readonly string[]) => {
+    const out = new Map<string, number>()
+    if (terms.length === 0) return out
+    const rows = await sql<{ term: string; doc: number }>`SELECT term, count(DISTINCT article_id)::integer AS doc
+      FROM search_postings WHERE term = ANY(${[...terms]}::text[]) GROUP BY term`.execute(db)
+    for (const r of rows.rows) out.set(r.term, Number(r.doc))
+    return out
+  }
+  const commonWords = async (q: ParsedQuery) => {
+    const limit = commonLimit(await indexSize())
+    return new Set([...await frequencies(queryWords(q))].filter(([, n]) => n > limit).map(([term]) => term))
+  }
+  const remove = async (id: number) => {
+    await sql`WITH gone AS (DELETE FROM search_postings WHERE article_id = ${id}) DELETE FROM search_docs WHERE article_id = ${id}`.execute(db)
+  }
+
+  return {
+    async put(doc) {
+      await remove(doc.id)
+      const { postings, tokens } = toPostings(doc)
+      // One statement per article, the postings as parallel arrays: no round trip per token.
+      await sql`WITH doc AS (INSERT INTO search_docs (article_id, tokens) VALUES (${doc.id}, ${tokens}))
+        INSERT INTO search_postings (term, kind, article_id, tf_title, tf_dek, tf_body, positions)
+        SELECT t.term, t.kind, ${doc.id}, t.tf_title, t.tf_dek, t.tf_body, t.positions::integer[]
+        FROM unnest(${postings.map((p) => p.term)}::text[], ${postings.map((p) => p.kind)}::smallint[],
+          ${postings.map((p) => p.tf[0])}::integer[], ${postings.map((p) => p.tf[1])}::integer[], ${postings.map((p) => p.tf[2])}::integer[],
+          ${postings.map((p) => `{${p.positions.join(',')}}`)}::text[]) AS t(term, kind, tf_title, tf_dek, tf_body, positions)`.execute(db)
+    },
+
+    remove,
+
+    async clear() {
+      await sql`TRUNCATE search_postings, search_docs`.execute(db)
+    },
+
+    async search(query, f, page, mode = 'all') {
+      const plan = planSearch(query, mode, mode === 'some' ? await commonWords(query) : undefined)
+      if (plan === null) return { hits: [], total: 0 }
+      const matched = compilePlan(plan)
+      const at = f.visibleAt.toISOString()
+      if (!isFiltered(f)) {
+        const best = await sql<{ id: number; bm25: number; total: string }>`${matched}
+          SELECT article_id AS id, bm25, count(*) OVER () AS total FROM matched
+          ORDER BY bm25, article_id LIMIT ${candidatePool(page.offset + page.limit)}`.execute(db)
+        const total = Number(best.rows[0]?.total ?? 0)
+        const quick = await rankCandidates(db, best.rows.map((r) => ({ id: r.id, bm25: r.bm25 })), at, page, async () => total)
+        if (quick) return quick
+      }
+      // The total counted in the same statement, so a page past the end still says how many there are.
+      const rows = await sql<{ id: number | null; score: number | null; total: string }>`${matched},
+        found AS (SELECT a.id, a.published_at,
+            -m.bm25 * (1 + ${RECENCY}::float8 / (1 + extract(epoch FROM (${at}::timestamptz - a.published_at::timestamptz)) / 86400 / 30)) AS score
+          FROM matched m JOIN articles a ON a.id = m.article_id WHERE ${sql.join(searchFilters(f, at), sql` AND `)})
+        SELECT n.total, p.id, p.score FROM (SELECT count(*) AS total FROM found) n
+        LEFT JOIN LATERAL (SELECT id, score FROM found ORDER BY score DESC, published_at DESC LIMIT ${page.limit} OFFSET ${page.offset}) p ON true`.execute(db)
+      return {
+        hits: rows.rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, score: r.score! })),
+        total: Number(rows.rows[0]?.total ?? 0),
+      }
+    },
+
+    documentFrequencies: frequencies,
+
+    size: countEntries,
+  }
+}
