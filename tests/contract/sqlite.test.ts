@@ -5,6 +5,7 @@ import { openSqliteStore } from '../../src/storage/index.js'
 import type { OpenTwo } from './open-two.js'
 import { describeArticleRepo } from './article-repo.contract.js'
 import { describeTaxonomyRepos } from './taxonomy-repo.contract.js'
+import { describeStore } from './store.contract.js'
 
 /** Two stores on one SQLite file in a temp folder: two connections, as two processes would have. */
 const openTwoOnOneFile: OpenTwo = async () => {
@@ -19,5 +20,6 @@ const openTwoOnOneFile: OpenTwo = async () => {
   }]
 }
 
+describeStore('sqlite', openTwoOnOneFile)
 describeTaxonomyRepos('sqlite', openTwoOnOneFile)
 describeArticleRepo('sqlite', openTwoOnOneFile)
