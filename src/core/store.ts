@@ -109,6 +109,17 @@ export interface Store extends Repos {
    */
   transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T>
   /**
+   * Runs `work` while holding the lock `name`, which every process on this database shares, so
+   * work that must happen once — demo seeding and search-index setup at boot, the related
+   * articles after an import — never runs twice at the same time. A second caller (another
+   * process, or another store in this one) waits asynchronously, with no deadline, until the
+   * first's work has settled, then runs its own: `work` should check whether it is still needed.
+   * The lock is let go when `work` returns or throws (its result or error is passed on), and when
+   * the holding process dies. Not a transaction: `work` writes through the store as usual. Not
+   * reentrant: asking for `name` again inside `work` waits forever.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>
+  /**
    * A token that changes whenever stored content changes — including writes committed by another
    * process on the same database. Synchronous and cheap, so every page request can check it.
    */

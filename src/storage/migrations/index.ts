@@ -3,6 +3,7 @@ import type { Dialect } from './dialect.js'
 import * as m001 from './001-content-model.js'
 import * as m002 from './002-search.js'
 import * as m003 from './003-no-empty-slugs.js'
+import * as m005 from './005-job-locks.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
@@ -11,13 +12,17 @@ const STEPS: Record<string, Step> = {
   '001-content-model': m001,
   '002-search': m002,
   '003-no-empty-slugs': m003,
+  '005-job-locks': m005,
 }
 
-/** Brings the schema to the latest version; each step runs once, in order, in a transaction. */
+/** Brings the schema to the latest version; each step runs once, in name order, in a transaction. */
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
   const migrations: Record<string, Migration> = {}
   for (const [name, step] of Object.entries(STEPS)) migrations[name] = { up: (trx) => step.up(trx, dialect) }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Unordered: steps are written on parallel branches (004 may land after a database has run
+  // 005), so a step is run when it has not been, even if one named after it already has. Each
+  // step depends only on steps named before it, which every database has run.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)

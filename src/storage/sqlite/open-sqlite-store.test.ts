@@ -81,8 +81,16 @@ describe('openSqliteStore migrations', () => {
   it('applies every step once on an empty database', async (t) => {
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) })
     t.after(() => db.destroy())
-    assert.deepEqual(await migrateToLatest(db, 'sqlite'), ['001-content-model', '002-search', '003-no-empty-slugs'])
+    assert.deepEqual(await migrateToLatest(db, 'sqlite'), ['001-content-model', '002-search', '003-no-empty-slugs', '005-job-locks'])
     assert.deepEqual(await migrateToLatest(db, 'sqlite'), [])
+  })
+
+  it('runs a step it has not run although a step named after it has run (steps written on parallel branches)', async (t) => {
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) })
+    t.after(() => db.destroy())
+    await migrateToLatest(db, 'sqlite')
+    await db.deleteFrom('kysely_migration').where('name', '=', '003-no-empty-slugs').execute()
+    assert.deepEqual(await migrateToLatest(db, 'sqlite'), ['003-no-empty-slugs'])
   })
 
   it('can open without migrating', async (t) => {
