@@ -22,6 +22,13 @@ export interface ArticleRepo {
   create(record: ArticleRecord): Promise<ArticleId>
   /** Replaces an article's fields, tags and authors. */
   update(id: ArticleId, record: ArticleRecord): Promise<void>
+  /**
+   * Stores a checked article with its tags and authors, unless an article with its external id
+   * is already stored: then it writes nothing and returns that article's id with `created: false`.
+   * Safe when several processes store the same external id at once — exactly one creates it, the
+   * others get its id — which a look-up by {@link idByExternalId} followed by {@link create} is not.
+   */
+  createUnlessStored(record: ArticleRecord): Promise<{ id: ArticleId; created: boolean }>
   get(id: ArticleId): Promise<Article | null>
   idByExternalId(externalId: string): Promise<ArticleId | null>
   /** Newest first. */
@@ -50,18 +57,27 @@ export interface CategoryRepo {
   all(): Promise<Category[]>
   bySlug(slug: string): Promise<Category | null>
   create(c: Omit<Category, 'id'>): Promise<Category>
+  /**
+   * The desk with `c.slug`, created from `c` when missing. A desk already stored under that slug
+   * is returned as stored (its name and position win over `c`). Safe when several processes
+   * ensure the same desk at once: it is created once and every caller gets it.
+   */
+  ensure(c: Omit<Category, 'id'>): Promise<Category>
 }
 
 export interface TagRepo {
   bySlug(slug: string): Promise<TagRef | null>
-  /** Finds or creates a tag per name (slugged), in the given order. */
+  /**
+   * Finds or creates a tag per name (slugged), in the given order, once per slug. Safe when
+   * several processes ensure the same names at once: each tag is created once.
+   */
   ensure(names: readonly string[]): Promise<TagRef[]>
 }
 
 export interface AuthorRepo {
   bySlug(slug: string): Promise<Author | null>
   create(a: Omit<Author, 'id'>): Promise<Author>
-  /** Finds or creates authors by display name. */
+  /** Finds or creates authors by display name (slugged), like {@link TagRepo.ensure}. */
   ensure(names: readonly string[]): Promise<AuthorRef[]>
 }
 
@@ -92,6 +108,17 @@ export interface Store extends Repos {
    * store is a transaction of its own that waits for its turn only a moment.
    */
   transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T>
+  /**
+   * Runs `work` while holding the lock `name`, which every process on this database shares, so
+   * work that must happen once — demo seeding and search-index setup at boot, the related
+   * articles after an import — never runs twice at the same time. A second caller (another
+   * process, or another store in this one) waits asynchronously, with no deadline, until the
+   * first's work has settled, then runs its own: `work` should check whether it is still needed.
+   * The lock is let go when `work` returns or throws (its result or error is passed on), and when
+   * the holding process dies. Not a transaction: `work` writes through the store as usual. Not
+   * reentrant: asking for `name` again inside `work` waits forever.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>
   /**
    * A token that changes whenever stored content changes — including writes committed by another
    * process on the same database. Synchronous and cheap, so every page request can check it.

@@ -67,7 +67,8 @@ export async function ingestArticle(repos: Repos, incoming: IncomingArticle | Pr
   let category = await repos.categories.bySlug(categorySlug)
   if (!category) {
     const siblings = (await repos.categories.all()).filter((c) => c.parentId === null)
-    category = await repos.categories.create({
+    // ensure, not create: another process may be adding the same desk at this moment.
+    category = await repos.categories.ensure({
       slug: categorySlug, name: categoryName, description: null, parentId: null,
       position: Math.max(0, ...siblings.map((c) => c.position)) + 1,
     })
@@ -93,9 +94,10 @@ export async function ingestArticle(repos: Repos, incoming: IncomingArticle | Pr
     },
     prepared?.bodyText ?? htmlToText(input.bodyHtml),
   )
-  const existing = input.externalId ? await repos.articles.idByExternalId(input.externalId) : null
-  const id = existing ?? await repos.articles.create(complete)
-  if (existing !== null) await repos.articles.update(existing, complete)
+  // One call that either creates or names the stored article: a look-up then a create would
+  // fail when another process imports the same external id at the same moment.
+  const { id, created } = await repos.articles.createUnlessStored(complete)
+  if (!created) await repos.articles.update(id, complete)
   // Indexed in the caller's transaction: the article and its search entry land together. Only
   // articles readers may see (now or when scheduled) are in the index.
   if (LIVE_STATUSES.includes(complete.status)) {
@@ -105,5 +107,5 @@ export async function ingestArticle(repos: Repos, incoming: IncomingArticle | Pr
   } else {
     await repos.search.remove(id)
   }
-  return { id, created: existing === null }
+  return { id, created }
 }

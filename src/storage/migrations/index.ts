@@ -4,6 +4,7 @@ import * as m001 from './001-content-model.js'
 import * as m002 from './002-search.js'
 import * as m003 from './003-no-empty-slugs.js'
 import * as m004 from './004-postgres-search.js'
+import * as m005 from './005-job-locks.js'
 import * as m006 from './006-content-notifications.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
@@ -14,18 +15,25 @@ const STEPS: Record<string, Step> = {
   '002-search': m002,
   '003-no-empty-slugs': m003,
   '004-postgres-search': m004,
+  '005-job-locks': m005,
   '006-content-notifications': m006,
 }
 
 /**
- * Brings the schema to the latest version; each step runs once, in order, in a transaction. On
- * PostgreSQL, `schema` names where the steps are recorded: Kysely otherwise takes a record table
- * found in any schema of the database (another site's, or another test run's) for this one's.
+ * Brings the schema to the latest version; each step runs once, in name order, in a transaction.
+ * On PostgreSQL, `schema` names where the steps are recorded: Kysely otherwise takes a record
+ * table found in any schema of the database (another site's, or another test run's) for this one's.
  */
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<string[]> {
   const migrations: Record<string, Migration> = {}
   for (const [name, step] of Object.entries(STEPS)) migrations[name] = { up: (trx) => step.up(trx, dialect) }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) })
+  // Unordered: steps are written on parallel branches (004 may land after a database has run
+  // 005), so a step is run when it has not been, even if one named after it already has. Each
+  // step depends only on steps named before it, which every database has run.
+  const migrator = new Migrator({
+    db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)

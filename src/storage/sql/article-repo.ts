@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type InsertQueryBuilder, type InsertResult, type Kysely } from 'kysely'
 import { LIVE_STATUSES, type ArticleQuery, type ArticleRecord, type ArticleRepo, type SafeHtml } from '../../core/index.js'
 import type { Database } from './schema.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js'
@@ -40,6 +40,20 @@ async function writeLinks(db: Db, id: number, r: ArticleRecord): Promise<void> {
   }
 }
 
+/** Inserts an article's row, shaped by `clause` (an ON CONFLICT); its id, or undefined if none was inserted. */
+async function insertArticle(
+  db: Db, record: ArticleRecord, clause: (q: InsertQueryBuilder<Database, 'articles', InsertResult>) => InsertQueryBuilder<Database, 'articles', InsertResult>,
+): Promise<{ id: number } | undefined> {
+  const now = new Date().toISOString()
+  // A new article has not been updated: its update time is its publication time when that is
+  // earlier (imports of old stories), so pages do not claim an edit on the import day.
+  const published = record.publishedAt?.toISOString()
+  const updated = published && published < now ? published : now
+  const row = await clause(db.insertInto('articles').values({ ...columns(record, updated), created_at: now }))
+    .returning('id').executeTakeFirst()
+  return row && { id: Number(row.id) }
+}
+
 function visible(db: Db, visibleAt: Date) {
   return db.selectFrom('articles as a')
     .innerJoin('categories as c', 'c.id', 'a.category_id')
@@ -69,18 +83,30 @@ function listSource(f: Omit<ArticleQuery, 'offset' | 'limit'>) {
 const SUMMARY_SQL = sql.raw(SUMMARY_COLUMNS.join(', '))
 
 export function createSqlArticleRepo(db: Db): ArticleRepo {
+  async function idByExternalId(externalId: string) {
+    const row = await db.selectFrom('articles').select('id').where('external_id', '=', externalId).executeTakeFirst()
+    return row ? Number(row.id) : null
+  }
+
   return {
     async create(record) {
-      const now = new Date().toISOString()
-      // A new article has not been updated: its update time is its publication time when that is
-      // earlier (imports of old stories), so pages do not claim an edit on the import day.
-      const published = record.publishedAt?.toISOString()
-      const updated = published && published < now ? published : now
-      const row = await db.insertInto('articles').values({ ...columns(record, updated), created_at: now })
-        .returning('id').executeTakeFirstOrThrow()
-      const id = Number(row.id)
-      await writeLinks(db, id, record)
-      return id
+      const row = await insertArticle(db, record, (q) => q)
+      await writeLinks(db, row!.id, record)
+      return row!.id
+    },
+
+    async createUnlessStored(record) {
+      const existing = record.externalId === null ? null : await idByExternalId(record.externalId)
+      if (existing !== null) return { id: existing, created: false }
+      const row = await insertArticle(db, record, (q) => q.onConflict((oc) => oc.column('external_id').doNothing()))
+      if (row) {
+        await writeLinks(db, row.id, record)
+        return { id: row.id, created: true }
+      }
+      // Another writer stored this external id between the look-up and the insert.
+      const id = await idByExternalId(record.externalId!)
+      if (id === null) throw new Error(`article ${record.externalId} conflicted on insert but could not be read back`)
+      return { id, created: false }
     },
 
     async update(id, record) {
@@ -110,10 +136,7 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
       }
     },
 
-    async idByExternalId(externalId) {
-      const row = await db.selectFrom('articles').select('id').where('external_id', '=', externalId).executeTakeFirst()
-      return row ? Number(row.id) : null
-    },
+    idByExternalId,
 
     async list(f) {
       const { rows } = await sql<SummaryRow>`SELECT ${SUMMARY_SQL} ${listSource(f)}

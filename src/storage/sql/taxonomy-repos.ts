@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { slugify } from '../../arabic/index.js'
-import type { AuthorRepo, CategoryRepo, TagRepo } from '../../core/index.js'
+import type { AuthorRepo, Category, CategoryRepo, TagRepo } from '../../core/index.js'
 import type { Database } from './schema.js'
 
 type Db = Kysely<Database>
@@ -20,15 +20,36 @@ export function createSqlCategoryRepo(db: Db): CategoryRepo {
       return r ? toCategory(r) : null
     },
     async create(c) {
-      const r = await db.insertInto('categories')
-        .values({ slug: c.slug, name: c.name, description: c.description, parent_id: c.parentId, position: c.position })
-        .returningAll().executeTakeFirstOrThrow()
+      const r = await db.insertInto('categories').values(categoryColumns(c)).returningAll().executeTakeFirstOrThrow()
+      return toCategory(r)
+    },
+    async ensure(c) {
+      const r = await findOrInsert(
+        () => db.selectFrom('categories').selectAll().where('slug', '=', c.slug).executeTakeFirst(),
+        () => db.insertInto('categories').values(categoryColumns(c))
+          .onConflict((oc) => oc.column('slug').doNothing()).returningAll().executeTakeFirst(),
+      )
       return toCategory(r)
     },
   }
 }
 
-/** Finds rows by slug of each name, inserting the missing ones, keeping the caller's order. */
+const categoryColumns = (c: Omit<Category, 'id'>) =>
+  ({ slug: c.slug, name: c.name, description: c.description, parent_id: c.parentId, position: c.position })
+
+/**
+ * The row `find` reads, inserted by `insert` when missing. `insert` must do nothing on a conflict
+ * with a row another writer stored since `find` looked (ON CONFLICT … DO NOTHING, the same on
+ * SQLite and PostgreSQL): then it returns nothing and the row is read again. A plain insert after
+ * a look-up fails on the UNIQUE constraint whenever two processes create the same row at once.
+ */
+export async function findOrInsert<R>(find: () => Promise<R | undefined>, insert: () => Promise<R | undefined>): Promise<R> {
+  const row = await find() ?? await insert() ?? await find()
+  if (row === undefined) throw new Error('a row that conflicted on insert could not be read back')
+  return row
+}
+
+/** Finds rows by slug of each name, inserting the missing ones (race-free), keeping the caller's order. */
 async function ensureNamed(db: Db, table: 'tags' | 'authors', names: readonly string[]) {
   const out: Array<{ id: number; slug: string; name: string }> = []
   const seen = new Set<string>()
@@ -37,8 +58,11 @@ async function ensureNamed(db: Db, table: 'tags' | 'authors', names: readonly st
     const slug = slugify(name, 12)
     if (!slug || seen.has(slug)) continue
     seen.add(slug)
-    const found = await db.selectFrom(table).select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst()
-    const row = found ?? await db.insertInto(table).values({ slug, name }).returning(['id', 'slug', 'name']).executeTakeFirstOrThrow()
+    const row = await findOrInsert(
+      () => db.selectFrom(table).select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst(),
+      () => db.insertInto(table).values({ slug, name })
+        .onConflict((oc) => oc.column('slug').doNothing()).returning(['id', 'slug', 'name']).executeTakeFirst(),
+    )
     out.push({ id: Number(row.id), slug: row.slug, name: row.name })
   }
   return out

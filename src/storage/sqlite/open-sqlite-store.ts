@@ -7,6 +7,7 @@ import type { Database } from '../sql/schema.js'
 import { createSqlRepos } from '../sql/repos.js'
 import { createFtsSearchIndex } from './fts-search-index.js'
 import { migrateToLatest } from '../migrations/index.js'
+import { createSqliteJobLock } from './job-lock.js'
 import { createImmediateTransaction, isBusy, LOCK_HELD, whenLockFree, type LockWait } from './immediate-transaction.js'
 
 export interface SqliteStoreOptions {
@@ -59,6 +60,7 @@ export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {
   return {
     ...createSqlRepos(db, createFtsSearchIndex),
     transaction: createImmediateTransaction(raw, db, (conn) => createSqlRepos(conn, createFtsSearchIndex), { busyTimeoutMs, ...wait }),
+    exclusively: createSqliteJobLock(raw, db, { busyTimeoutMs, ...wait }),
     contentVersion() {
       const row = version.get() as { v: number; c: number }
       return `${row.v}.${row.c}`
