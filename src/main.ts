@@ -2,16 +2,25 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from './config/index.js'
-import { openSqliteStore } from './storage/index.js'
+import { openStore } from './storage/index.js'
 import { buildApp } from './web/index.js'
 import { seedDemo } from './demo/index.js'
 import { ensureSearchIndex } from './core/index.js'
 
-/** The form-signing secret: from the config, else one generated once per data folder. */
+/**
+ * The form-signing secret: from the config (required with PostgreSQL), else one generated once per
+ * data folder — exclusively (`wx`), so workers starting together cannot write two different ones.
+ */
 function loadSecret(config: Config): string {
   if (config.secret) return config.secret
   const file = join(config.dataDir, 'secret')
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })
+  if (!existsSync(file)) {
+    try {
+      writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' })
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EEXIST') throw e
+    }
+  }
   return readFileSync(file, 'utf8').trim()
 }
 
@@ -19,11 +28,11 @@ function loadSecret(config: Config): string {
  * The composition root: config → store (migrated) → demo content on first start → web app → listen.
  * `khabar serve` (and so `npm start`) calls it; the caller owns signals and shutdown.
  */
-export async function startServer(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startServer(config: Config, opts: { workerId?: number } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   // The folder holds the database (commenters' e-mail and IP addresses) and the form secret.
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
   mkdirSync(config.mediaDir, { recursive: true })
-  const store = await openSqliteStore(config.dbFile)
+  const store = await openStore({ databaseUrl: config.databaseUrl, dbFile: config.dbFile, poolSize: config.dbPoolSize })
   if (await ensureSearchIndex({ store, clock: { now: () => new Date() } })) console.log('khabar: search index rebuilt')
   if (config.demo) {
     const seeded = await seedDemo(store, { mediaDir: config.mediaDir, now: new Date() })
@@ -33,16 +42,24 @@ export async function startServer(config: Config): Promise<{ url: string; close:
     store, siteName: config.siteName, siteUrl: config.siteUrl, secret: loadSecret(config),
     mediaDir: config.mediaDir, logLevel: config.logLevel,
     pageCacheTtlMs: config.pageCacheTtlMs, pageCacheMaxBytes: config.pageCacheMaxBytes,
-    searchRateLimit: config.searchRateLimit,
+    searchRateLimit: config.searchRateLimit, workerId: opts.workerId,
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
-  console.log(`khabar: serving ${url} (data: ${config.dataDir})`)
+  const where = config.databaseUrl ? `PostgreSQL ${redactedUrl(config.databaseUrl)}` : `data: ${config.dataDir}`
+  if (opts.workerId === undefined) console.log(`khabar: serving ${url} (${where})`)
   const close = async () => {
     await app.close()
     await store.close()
   }
   return { url, close }
+}
+
+/** The database URL without its password, for logs. */
+function redactedUrl(url: string): string {
+  const u = new URL(url)
+  if (u.password) u.password = '***'
+  return u.toString()
 }

@@ -35,6 +35,8 @@ export interface AppOptions {
   pageCacheMaxBytes?: number
   /** Searches a minute per client address, on the page and the API each (default 120); 0 for no limit. */
   searchRateLimit?: number
+  /** Which of `khabar serve`'s workers this is: sent as `x-khabar-worker`, so a check can tell who answered. */
+  workerId?: number
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -80,7 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     siteName: opts.siteName, siteUrl: opts.siteUrl, assetVersion: assetVersion(),
     searchRateLimit: opts.searchRateLimit ?? 120,
   }
-  registerFrontHook(app, pages)
+  registerFrontHook(app, pages, opts.workerId === undefined ? {} : { 'x-khabar-worker': String(opts.workerId) })
   await app.register(formbody, { bodyLimit: 64 * 1024 })
   await app.register(rateLimit, { global: false })
   await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', maxAge: '365d', immutable: true, index: false })

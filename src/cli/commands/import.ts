@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { SingleBar, Presets } from 'cli-progress'
 import type { Config } from '../../config/index.js'
-import { openSqliteStore } from '../../storage/index.js'
+import { openStore } from '../../storage/index.js'
 import { ImportFailedError, importNdjson, type ImportReport } from '../../importers/index.js'
 import { terminalText } from '../terminal-text.js'
 
@@ -28,7 +28,7 @@ export async function importFile(config: Config, args: string[]): Promise<number
     console.error(terminalText(`khabar import: no such file: ${file}`))
     return 1
   }
-  const store = await openSqliteStore(config.dbFile, STORE_OPTIONS)
+  const store = await openStore({ databaseUrl: config.databaseUrl, dbFile: config.dbFile, poolSize: 2 }, STORE_OPTIONS)
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'importing {bar} {percentage}% | {line} lines | {eta_formatted} left', stopOnComplete: true }, Presets.shades_classic) : null
   const reportSkipped = (report: ImportReport) => {
     for (const p of report.skipped) console.error(terminalText(`${file}:${p.line}: skipped: field '${p.field}': ${p.message}`))

@@ -2,15 +2,9 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
-import { BusyError, ingestArticle, paragraphsToHtml, type IncomingArticle, type SearchIndex } from '../../core/index.js'
+import { BusyError, ingestArticle, paragraphsToHtml, type IncomingArticle } from '../../core/index.js'
 import { createTestSchema } from '../../../tests/support/postgres.js'
 import { openPostgresStore, type PostgresStoreOptions } from './open-postgres-store.js'
-
-// Search is not what these tests prove.
-const unsearchable = (): SearchIndex => ({
-  put: async () => {}, remove: async () => {}, clear: async () => {}, size: async () => 0,
-  documentFrequencies: async () => new Map(), search: async () => ({ hits: [], total: 0 }),
-})
 
 let n = 0
 const incoming = (o: Partial<IncomingArticle> = {}): IncomingArticle => ({
@@ -21,8 +15,8 @@ const incoming = (o: Partial<IncomingArticle> = {}): IncomingArticle => ({
 /** Two stores on one fresh schema, as two app processes would open them. */
 async function twoProcesses(t: { after(fn: () => Promise<void>): void }, opts: PostgresStoreOptions = {}) {
   const s = await createTestSchema()
-  const a = await openPostgresStore(s.url, { schema: s.schema, search: unsearchable, ...opts })
-  const b = await openPostgresStore(s.url, { schema: s.schema, search: unsearchable, ...opts })
+  const a = await openPostgresStore(s.url, { schema: s.schema, ...opts })
+  const b = await openPostgresStore(s.url, { schema: s.schema, ...opts })
   t.after(async () => {
     await a.close()
     await b.close()
@@ -126,7 +120,7 @@ describe('openPostgresStore', () => {
   it('migrates once when several processes open a new database at once', async (t) => {
     const s = await createTestSchema()
     t.after(() => s.drop())
-    const stores = await Promise.all([1, 2, 3, 4].map(() => openPostgresStore(s.url, { schema: s.schema, search: unsearchable })))
+    const stores = await Promise.all([1, 2, 3, 4].map(() => openPostgresStore(s.url, { schema: s.schema })))
     for (const store of stores) await store.close()
     const check = new pg.Client({ connectionString: s.url })
     await check.connect()

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { Kysely, PostgresDialect, sql, type KyselyPlugin } from 'kysely'
 import pg from 'pg'
-import { BusyError, type SearchIndex, type Store } from '../../core/index.js'
+import { BusyError, type Store } from '../../core/index.js'
 import type { Database } from '../sql/schema.js'
 import { createSqlRepos } from '../sql/repos.js'
 import { migrateToLatest } from '../migrations/index.js'
 import { listenForContentChanges } from './content-signal.js'
+import { createPgSearchIndex } from './pg-search-index.js'
 
 export interface PostgresStoreOptions {
   /** Apply pending migrations on open (default true); several processes may start at once. */
@@ -50,9 +51,10 @@ function writeTracker(onWrite: () => void): KyselyPlugin {
  */
 export async function openPostgresStore(
   url: string,
-  opts: PostgresStoreOptions & { search: (db: Kysely<Database>) => SearchIndex },
-): Promise<Store & { exclusively<T>(name: string, work: () => Promise<T>): Promise<T> }> {
-  const { poolSize = 10, lockTimeoutMs = 10_000, search } = opts
+  opts: PostgresStoreOptions = {},
+): Promise<Store> {
+  const { poolSize = 10, lockTimeoutMs = 10_000 } = opts
+  const search = createPgSearchIndex
   const connection: pg.ClientConfig = { connectionString: url, ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}) }
   const pool = new pg.Pool({ ...connection, max: poolSize })
   // An idle connection that the server drops (a restart) must not crash the process.

@@ -18,9 +18,10 @@ export const SECURITY_HEADERS = {
  * The first thing every request meets: security headers on every response, then — for a page
  * already rendered and still fresh — the answer straight from memory, before routing.
  */
-export function registerFrontHook(app: FastifyInstance, pages: PageCache): void {
+export function registerFrontHook(app: FastifyInstance, pages: PageCache, extraHeaders: Record<string, string> = {}): void {
+  const headers = { ...SECURITY_HEADERS, ...extraHeaders }
   app.addHook('onRequest', (req, reply, done) => {
-    reply.headers(SECURITY_HEADERS)
+    reply.headers(headers)
     if (pages.sendIfFresh(req, reply)) return // answered: done() must not be called
     done()
   })
