@@ -33,7 +33,7 @@ export async function startServer(config: Config): Promise<{ url: string; close:
     store, siteName: config.siteName, siteUrl: config.siteUrl, secret: loadSecret(config),
     mediaDir: config.mediaDir, logLevel: config.logLevel,
     pageCacheTtlMs: config.pageCacheTtlMs, pageCacheMaxBytes: config.pageCacheMaxBytes,
-    searchRateLimit: config.searchRateLimit,
+    searchRateLimit: config.searchRateLimit, trustProxy: config.trustProxy,
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()

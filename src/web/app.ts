@@ -35,6 +35,12 @@ export interface AppOptions {
   pageCacheMaxBytes?: number
   /** Searches a minute per client address, on the page and the API each (default 120); 0 for no limit. */
   searchRateLimit?: number
+  /**
+   * Proxies whose X-Forwarded-For names the client (Fastify's `trustProxy`): `true` for any, a hop
+   * count, or addresses and CIDR ranges. Off by default, since a client reaching the app directly
+   * could otherwise choose its own address and so dodge the rate limits.
+   */
+  trustProxy?: boolean | number | readonly string[]
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -53,6 +59,17 @@ function assetVersion(): string {
 /** Every query parameter a cached page reads (archives' `page`, the article's comment form state). */
 const CACHED_PAGE_PARAMS = [ARCHIVE_PARAMS, ARTICLE_PARAMS].flat()
 
+/**
+ * Fastify's `trustProxy` for the option. Fastify 5.12 ignores a bare hop count (it cannot tell a
+ * proxy from a client that reaches the app directly), so the count becomes the function Fastify
+ * asks for instead: it carries the same caveat as `true`, but behind one proxy it believes only the
+ * entry that proxy appended, where `true` believes the leftmost, which the client wrote.
+ */
+function trustedProxies(trust: AppOptions['trustProxy'] = false): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust
+  return typeof trust === 'object' ? [...trust] : trust
+}
+
 /** Builds the whole HTTP app (site, API, assets) without listening, so tests can `inject`. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Canonical and share links are built from the site URL on every page: a bad one is refused
@@ -68,6 +85,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Percent-encoded Arabic slugs are long: each letter is six characters on the wire.
     routerOptions: { maxParamLength: 2000, ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // req.ip (rate-limit buckets, a comment's address) is then the client's, not the proxy's.
+    trustProxy: trustedProxies(opts.trustProxy),
     // Errors Fastify meets before routing (a malformed percent-encoded path, a bad body) get the
     // same Arabic page or JSON error as everything else.
     frameworkErrors: (error, req, reply) => void handleError(error, req, reply),
