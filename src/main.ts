@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from './config/index.js'
 import { openSqliteStore } from './storage/index.js'
-import { buildApp } from './web/index.js'
+import { buildApp, createRateLimitRedis } from './web/index.js'
 import { seedDemo } from './demo/index.js'
 import { ensureSearchIndex } from './core/index.js'
 
@@ -29,11 +29,13 @@ export async function startServer(config: Config): Promise<{ url: string; close:
     const seeded = await seedDemo(store, { mediaDir: config.mediaDir, now: new Date() })
     if (seeded) console.log(`khabar: demo content added (${seeded} articles)`)
   }
+  // Rate limits counted together by every process sharing this Redis; the app is served even while it is down.
+  const redis = config.redisUrl ? createRateLimitRedis(config.redisUrl) : undefined
   const app = await buildApp({
     store, siteName: config.siteName, siteUrl: config.siteUrl, secret: loadSecret(config),
     mediaDir: config.mediaDir, logLevel: config.logLevel,
     pageCacheTtlMs: config.pageCacheTtlMs, pageCacheMaxBytes: config.pageCacheMaxBytes,
-    searchRateLimit: config.searchRateLimit, trustProxy: config.trustProxy,
+    searchRateLimit: config.searchRateLimit, trustProxy: config.trustProxy, sharedRateLimits: redis && { redis },
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
@@ -42,6 +44,7 @@ export async function startServer(config: Config): Promise<{ url: string; close:
   console.log(`khabar: serving ${url} (data: ${config.dataDir})`)
   const close = async () => {
     await app.close()
+    redis?.disconnect() // after the app: no request is left to count
     await store.close()
   }
   return { url, close }

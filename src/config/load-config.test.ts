@@ -61,6 +61,18 @@ describe('loadConfig', () => {
     })
   }
 
+  it('counts rate limits per process unless KHABAR_REDIS_URL names a Redis', () => {
+    assert.equal(loadConfig({}).redisUrl, undefined)
+    assert.equal(loadConfig({ KHABAR_REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl, 'redis://127.0.0.1:6379')
+    assert.equal(loadConfig({ KHABAR_REDIS_URL: 'rediss://:pw@cache.example:6380/2' }).redisUrl, 'rediss://:pw@cache.example:6380/2')
+  })
+
+  for (const bad of ['cache.example:6379', 'http://cache.example', 'redis://:s3cret@']) {
+    it(`refuses KHABAR_REDIS_URL=${bad}, without repeating it (it may hold a password)`, () => {
+      assert.throws(() => loadConfig({ KHABAR_REDIS_URL: bad }), (e: Error) => e instanceof ConfigError && /KHABAR_REDIS_URL/.test(e.message) && !e.message.includes(bad))
+    })
+  }
+
   it('bounds the page cache in megabytes', () => {
     assert.equal(loadConfig({}).pageCacheMaxBytes, 64 * 1024 * 1024)
     assert.equal(loadConfig({ KHABAR_PAGE_CACHE_MB: '8' }).pageCacheMaxBytes, 8 * 1024 * 1024)

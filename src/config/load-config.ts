@@ -17,6 +17,12 @@ function isAddressOrRange(item: string): boolean {
   return bits === undefined || (/^[0-9]{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
 }
 
+function isRedisUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const url = new URL(value)
+  return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== ''
+}
+
 function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
   const v = value.trim()
   if (v === '' || v === 'false' || v === '0') return false
@@ -48,6 +54,11 @@ const Env = z.object({
   KHABAR_SEARCH_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
   /** Proxies whose X-Forwarded-For gives the client's address (for rate limits and comments); none by default. */
   KHABAR_TRUST_PROXY: z.string().default('').transform(parseTrustProxy),
+  /** Redis in which every app process counts the rate limits together; unset, each process counts its own. */
+  KHABAR_REDIS_URL: z.string().optional().refine((v) => v === undefined || isRedisUrl(v), {
+    // The value is not repeated: it may carry Redis's password.
+    message: 'expected a redis:// or rediss:// URL with a host, e.g. redis://127.0.0.1:6379',
+  }),
   /** Secret for signing form tokens; a per-data-folder one is generated when unset. */
   KHABAR_SECRET: z.string().min(16).optional(),
 })
@@ -67,6 +78,7 @@ export interface Config {
   readonly pageCacheMaxBytes: number
   readonly searchRateLimit: number
   readonly trustProxy: TrustProxy
+  readonly redisUrl: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -123,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheMaxBytes: e.KHABAR_PAGE_CACHE_MB * 1024 * 1024,
     searchRateLimit: e.KHABAR_SEARCH_RATE_LIMIT,
     trustProxy: e.KHABAR_TRUST_PROXY,
+    redisUrl: e.KHABAR_REDIS_URL,
   })
 }

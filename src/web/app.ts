@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
+import type { Redis } from 'ioredis'
 import type { Clock, Store } from '../core/index.js'
 import { createPageCache } from './hooks/page-cache.js'
 import { createFormTokens } from './hooks/form-token.js'
@@ -41,6 +42,12 @@ export interface AppOptions {
    * could otherwise choose its own address and so dodge the rate limits.
    */
   trustProxy?: boolean | number | readonly string[]
+  /**
+   * Count the rate limits in this Redis (see createRateLimitRedis), under keys starting with
+   * `nameSpace` (default `khabar:rl:`), so every app process enforces one limit together; without
+   * it each process counts its own.
+   */
+  sharedRateLimits?: { redis: Redis; nameSpace?: string }
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -68,6 +75,28 @@ const CACHED_PAGE_PARAMS = [ARCHIVE_PARAMS, ARTICLE_PARAMS].flat()
 function trustedProxies(trust: AppOptions['trustProxy'] = false): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trust === 'number') return (_address, hop) => hop < trust
   return typeof trust === 'object' ? [...trust] : trust
+}
+
+/**
+ * @fastify/rate-limit's options for counting in Redis. When Redis is unreachable or slow, requests
+ * are served uncounted (`skipOnError`): a news site keeps serving its readers through a Redis
+ * outage, and limits only resume with Redis. The outage is logged once, not at every reconnection.
+ */
+function sharedRateLimits(app: FastifyInstance, shared: AppOptions['sharedRateLimits']) {
+  if (!shared) return {}
+  let down = false
+  const onError = (e: Error) => {
+    if (!down) app.log.warn(`rate limits are not counted while Redis is unreachable: ${e.message}`)
+    down = true
+  }
+  const onReady = () => {
+    if (down) app.log.warn('Redis is back: rate limits are counted again')
+    down = false
+  }
+  shared.redis.on('error', onError).on('ready', onReady)
+  // The client outlives the app (its owner closes it), so the app takes its listeners with it.
+  app.addHook('onClose', async () => { shared.redis.off('error', onError).off('ready', onReady) })
+  return { redis: shared.redis, nameSpace: shared.nameSpace ?? 'khabar:rl:', skipOnError: true }
 }
 
 /** Builds the whole HTTP app (site, API, assets) without listening, so tests can `inject`. */
@@ -101,7 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   registerFrontHook(app, pages)
   await app.register(formbody, { bodyLimit: 64 * 1024 })
-  await app.register(rateLimit, { global: false })
+  await app.register(rateLimit, { global: false, ...sharedRateLimits(app, opts.sharedRateLimits) })
   await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', maxAge: '365d', immutable: true, index: false })
   await app.register(fastifyStatic, { root: fontDirs, prefix: '/assets/fonts/', maxAge: '365d', immutable: true, decorateReply: false, index: false })
   await app.register(fastifyStatic, { root: resolve(opts.mediaDir), prefix: '/media/', maxAge: '7d', decorateReply: false, index: false })

@@ -24,11 +24,11 @@ export interface TestApp {
  * store holds the shipped demo content (41 articles including the seed article). With `dbFile` the
  * store is that SQLite file instead, for tests that read what was written with SQL of their own.
  */
-export async function makeTestApp(opts: Pick<AppOptions, 'clock' | 'searchRateLimit' | 'trustProxy'> & { demo?: boolean; dbFile?: string } = {}): Promise<TestApp> {
+export async function makeTestApp(opts: Pick<AppOptions, 'clock' | 'searchRateLimit' | 'trustProxy' | 'sharedRateLimits'> & { demo?: boolean; dbFile?: string } = {}): Promise<TestApp> {
   const store = await openSqliteStore(opts.dbFile ?? ':memory:')
   const mediaDir = mkdtempSync(join(tmpdir(), 'khabar-media-'))
   if (opts.demo) await seedDemo(store, { mediaDir, now: new Date() })
-  const app = await buildApp({ store, clock: opts.clock, siteName: 'خبر', siteUrl: 'http://khabar.test', secret: TEST_SECRET, mediaDir, logLevel: 'silent', searchRateLimit: opts.searchRateLimit, trustProxy: opts.trustProxy })
+  const app = await buildApp({ store, clock: opts.clock, siteName: 'خبر', siteUrl: 'http://khabar.test', secret: TEST_SECRET, mediaDir, logLevel: 'silent', searchRateLimit: opts.searchRateLimit, trustProxy: opts.trustProxy, sharedRateLimits: opts.sharedRateLimits })
   let n = 0
   return {
     app,
