@@ -23,4 +23,16 @@ describe('startServer', () => {
     assert.equal(mode(join(dataDir, 'khabar.db')), '600')
     assert.equal(mode(join(dataDir, 'secret')), '600')
   })
+
+  it('serves while the Redis of KHABAR_REDIS_URL is unreachable, and lets go of it on close', async (t) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'khabar-redis-'))
+    t.after(() => rmSync(dataDir, { recursive: true, force: true }))
+    // Port 1 refuses connections; were the client left open on close, its reconnections would keep this test running.
+    const server = await startServer(loadConfig({ KHABAR_DATA_DIR: dataDir, PORT: '0', KHABAR_DEMO: '0', KHABAR_LOG_LEVEL: 'silent', KHABAR_REDIS_URL: 'redis://127.0.0.1:1' }))
+    try {
+      assert.equal((await fetch(`${server.url}/search?q=x`)).status, 200)
+    } finally {
+      await server.close()
+    }
+  })
 })

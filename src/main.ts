@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from './config/index.js'
 import { openStore } from './storage/index.js'
-import { buildApp } from './web/index.js'
+import { buildApp, createRateLimitRedis } from './web/index.js'
 import { seedDemo } from './demo/index.js'
 import { ensureSearchIndex } from './core/index.js'
 
@@ -33,16 +33,23 @@ export async function startServer(config: Config, opts: { workerId?: number } = 
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
   mkdirSync(config.mediaDir, { recursive: true })
   const store = await openStore({ databaseUrl: config.databaseUrl, dbFile: config.dbFile, poolSize: config.dbPoolSize })
-  if (await ensureSearchIndex({ store, clock: { now: () => new Date() } })) console.log('khabar: search index rebuilt')
-  if (config.demo) {
-    const seeded = await seedDemo(store, { mediaDir: config.mediaDir, now: new Date() })
-    if (seeded) console.log(`khabar: demo content added (${seeded} articles)`)
-  }
+  // Once, whoever starts first: workers and other instances starting together wait their turn,
+  // then find the work done.
+  await store.exclusively('boot', async () => {
+    if (await ensureSearchIndex({ store, clock: { now: () => new Date() } })) console.log('khabar: search index rebuilt')
+    if (config.demo) {
+      const seeded = await seedDemo(store, { mediaDir: config.mediaDir, now: new Date() })
+      if (seeded) console.log(`khabar: demo content added (${seeded} articles)`)
+    }
+  })
+  // Rate limits counted together by every process sharing this Redis; the app is served even while it is down.
+  const redis = config.redisUrl ? createRateLimitRedis(config.redisUrl) : undefined
   const app = await buildApp({
     store, siteName: config.siteName, siteUrl: config.siteUrl, secret: loadSecret(config),
     mediaDir: config.mediaDir, logLevel: config.logLevel,
     pageCacheTtlMs: config.pageCacheTtlMs, pageCacheMaxBytes: config.pageCacheMaxBytes,
-    searchRateLimit: config.searchRateLimit, workerId: opts.workerId,
+    searchRateLimit: config.searchRateLimit, trustProxy: config.trustProxy, sharedRateLimits: redis && { redis },
+    workerId: opts.workerId,
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
@@ -52,6 +59,7 @@ export async function startServer(config: Config, opts: { workerId?: number } = 
   if (opts.workerId === undefined) console.log(`khabar: serving ${url} (${where})`)
   const close = async () => {
     await app.close()
+    redis?.disconnect() // after the app: no request is left to count
     await store.close()
   }
   return { url, close }

@@ -1,1 +1,1 @@
-export { loadConfig, ConfigError, type Config } from './load-config.js'
+export { loadConfig, ConfigError, type Config, type TrustProxy } from './load-config.js'

@@ -41,6 +41,38 @@ describe('loadConfig', () => {
     })
   }
 
+  it('trusts no proxy unless told to', () => {
+    assert.equal(loadConfig({}).trustProxy, false)
+    assert.equal(loadConfig({ KHABAR_TRUST_PROXY: '' }).trustProxy, false)
+    assert.equal(loadConfig({ KHABAR_TRUST_PROXY: 'false' }).trustProxy, false)
+    assert.equal(loadConfig({ KHABAR_TRUST_PROXY: '0' }).trustProxy, false)
+  })
+
+  it('reads KHABAR_TRUST_PROXY as true, a hop count, or a list of addresses and CIDR ranges', () => {
+    assert.equal(loadConfig({ KHABAR_TRUST_PROXY: 'true' }).trustProxy, true)
+    assert.equal(loadConfig({ KHABAR_TRUST_PROXY: '2' }).trustProxy, 2)
+    assert.deepEqual(loadConfig({ KHABAR_TRUST_PROXY: '10.0.0.2, 192.168.0.0/16,fd00::/8, ::1' }).trustProxy, ['10.0.0.2', '192.168.0.0/16', 'fd00::/8', '::1'])
+    assert.deepEqual(loadConfig({ KHABAR_TRUST_PROXY: 'loopback,uniquelocal' }).trustProxy, ['loopback', 'uniquelocal'])
+  })
+
+  for (const bad of ['yes', '10.0.0.300', '10.0.0.0/33', 'fd00::/129', '10.0.0.2,', '-1', 'proxy.example']) {
+    it(`refuses KHABAR_TRUST_PROXY=${bad}`, () => {
+      assert.throws(() => loadConfig({ KHABAR_TRUST_PROXY: bad }), (e: Error) => e instanceof ConfigError && /KHABAR_TRUST_PROXY/.test(e.message))
+    })
+  }
+
+  it('counts rate limits per process unless KHABAR_REDIS_URL names a Redis', () => {
+    assert.equal(loadConfig({}).redisUrl, undefined)
+    assert.equal(loadConfig({ KHABAR_REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl, 'redis://127.0.0.1:6379')
+    assert.equal(loadConfig({ KHABAR_REDIS_URL: 'rediss://:pw@cache.example:6380/2' }).redisUrl, 'rediss://:pw@cache.example:6380/2')
+  })
+
+  for (const bad of ['cache.example:6379', 'http://cache.example', 'redis://:s3cret@']) {
+    it(`refuses KHABAR_REDIS_URL=${bad}, without repeating it (it may hold a password)`, () => {
+      assert.throws(() => loadConfig({ KHABAR_REDIS_URL: bad }), (e: Error) => e instanceof ConfigError && /KHABAR_REDIS_URL/.test(e.message) && !e.message.includes(bad))
+    })
+  }
+
   it('bounds the page cache in megabytes', () => {
     assert.equal(loadConfig({}).pageCacheMaxBytes, 64 * 1024 * 1024)
     assert.equal(loadConfig({ KHABAR_PAGE_CACHE_MB: '8' }).pageCacheMaxBytes, 8 * 1024 * 1024)

@@ -1,5 +1,42 @@
+import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import { z } from 'zod'
+
+/** Which proxies' X-Forwarded-For to believe: none, any, so many hops, or these addresses and ranges. */
+export type TrustProxy = boolean | number | readonly string[]
+
+// proxy-addr's (and so Fastify's) names for the loopback, link-local and private ranges.
+const ADDRESS_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/** An IPv4 or IPv6 address, optionally with a CIDR prefix length, or one of the preset names. */
+function isAddressOrRange(item: string): boolean {
+  if (ADDRESS_PRESETS.has(item)) return true
+  const [address = '', bits, ...rest] = item.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  return bits === undefined || (/^[0-9]{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+}
+
+function isRedisUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const url = new URL(value)
+  return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== ''
+}
+
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  const v = value.trim()
+  if (v === '' || v === 'false' || v === '0') return false
+  if (v === 'true') return true
+  if (/^[0-9]{1,3}$/.test(v)) return Number(v)
+  const list = v.split(',').map((item) => item.trim())
+  const bad = list.filter((item) => !isAddressOrRange(item))
+  if (bad.length === 0) return Object.freeze(list)
+  ctx.addIssue({
+    code: z.ZodIssueCode.custom,
+    message: `${bad.map((b) => JSON.stringify(b)).join(', ')}: expected true, a hop count, or a comma-separated list of addresses and CIDR ranges (e.g. 10.0.0.0/8, ::1)`,
+  })
+  return z.NEVER
+}
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,6 +52,13 @@ const Env = z.object({
   KHABAR_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   /** Searches a minute one address may make, on the search page and on the API each; 0 turns the limit off. */
   KHABAR_SEARCH_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  /** Proxies whose X-Forwarded-For gives the client's address (for rate limits and comments); none by default. */
+  KHABAR_TRUST_PROXY: z.string().default('').transform(parseTrustProxy),
+  /** Redis in which every app process counts the rate limits together; unset, each process counts its own. */
+  KHABAR_REDIS_URL: z.string().optional().refine((v) => v === undefined || isRedisUrl(v), {
+    // The value is not repeated: it may carry Redis's password.
+    message: 'expected a redis:// or rediss:// URL with a host, e.g. redis://127.0.0.1:6379',
+  }),
   /** Secret for signing form tokens; a per-data-folder one is generated when unset (SQLite only). */
   KHABAR_SECRET: z.string().min(16).optional(),
   /** postgres://user@host:port/db: the store is PostgreSQL; unset, SQLite in KHABAR_DATA_DIR. */
@@ -39,6 +83,8 @@ export interface Config {
   readonly pageCacheTtlMs: number
   readonly pageCacheMaxBytes: number
   readonly searchRateLimit: number
+  readonly trustProxy: TrustProxy
+  readonly redisUrl: string | undefined
   /** PostgreSQL's URL, or undefined for the embedded SQLite file `dbFile`. */
   readonly databaseUrl: string | undefined
   readonly dbPoolSize: number
@@ -103,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheTtlMs: e.KHABAR_PAGE_CACHE_TTL_MS,
     pageCacheMaxBytes: e.KHABAR_PAGE_CACHE_MB * 1024 * 1024,
     searchRateLimit: e.KHABAR_SEARCH_RATE_LIMIT,
+    trustProxy: e.KHABAR_TRUST_PROXY,
+    redisUrl: e.KHABAR_REDIS_URL,
     databaseUrl: e.KHABAR_DATABASE_URL,
     dbPoolSize: e.KHABAR_DB_POOL_SIZE,
     workers: e.KHABAR_WORKERS,

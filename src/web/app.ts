@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
+import type { Redis } from 'ioredis'
 import type { Clock, Store } from '../core/index.js'
 import { createPageCache } from './hooks/page-cache.js'
 import { createFormTokens } from './hooks/form-token.js'
@@ -37,6 +38,18 @@ export interface AppOptions {
   searchRateLimit?: number
   /** Which of `khabar serve`'s workers this is: sent as `x-khabar-worker`, so a check can tell who answered. */
   workerId?: number
+  /**
+   * Proxies whose X-Forwarded-For names the client (Fastify's `trustProxy`): `true` for any, a hop
+   * count, or addresses and CIDR ranges. Off by default, since a client reaching the app directly
+   * could otherwise choose its own address and so dodge the rate limits.
+   */
+  trustProxy?: boolean | number | readonly string[]
+  /**
+   * Count the rate limits in this Redis (see createRateLimitRedis), under keys starting with
+   * `nameSpace` (default `khabar:rl:`), so every app process enforces one limit together; without
+   * it each process counts its own.
+   */
+  sharedRateLimits?: { redis: Redis; nameSpace?: string }
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -55,6 +68,39 @@ function assetVersion(): string {
 /** Every query parameter a cached page reads (archives' `page`, the article's comment form state). */
 const CACHED_PAGE_PARAMS = [ARCHIVE_PARAMS, ARTICLE_PARAMS].flat()
 
+/**
+ * Fastify's `trustProxy` for the option. Fastify 5.12 ignores a bare hop count (it cannot tell a
+ * proxy from a client that reaches the app directly), so the count becomes the function Fastify
+ * asks for instead: it carries the same caveat as `true`, but behind one proxy it believes only the
+ * entry that proxy appended, where `true` believes the leftmost, which the client wrote.
+ */
+function trustedProxies(trust: AppOptions['trustProxy'] = false): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust
+  return typeof trust === 'object' ? [...trust] : trust
+}
+
+/**
+ * @fastify/rate-limit's options for counting in Redis. When Redis is unreachable or slow, requests
+ * are served uncounted (`skipOnError`): a news site keeps serving its readers through a Redis
+ * outage, and limits only resume with Redis. The outage is logged once, not at every reconnection.
+ */
+function sharedRateLimits(app: FastifyInstance, shared: AppOptions['sharedRateLimits']) {
+  if (!shared) return {}
+  let down = false
+  const onError = (e: Error) => {
+    if (!down) app.log.warn(`rate limits are not counted while Redis is unreachable: ${e.message}`)
+    down = true
+  }
+  const onReady = () => {
+    if (down) app.log.warn('Redis is back: rate limits are counted again')
+    down = false
+  }
+  shared.redis.on('error', onError).on('ready', onReady)
+  // The client outlives the app (its owner closes it), so the app takes its listeners with it.
+  app.addHook('onClose', async () => { shared.redis.off('error', onError).off('ready', onReady) })
+  return { redis: shared.redis, nameSpace: shared.nameSpace ?? 'khabar:rl:', skipOnError: true }
+}
+
 /** Builds the whole HTTP app (site, API, assets) without listening, so tests can `inject`. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Canonical and share links are built from the site URL on every page: a bad one is refused
@@ -70,6 +116,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Percent-encoded Arabic slugs are long: each letter is six characters on the wire.
     routerOptions: { maxParamLength: 2000, ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // req.ip (rate-limit buckets, a comment's address) is then the client's, not the proxy's.
+    trustProxy: trustedProxies(opts.trustProxy),
     // Errors Fastify meets before routing (a malformed percent-encoded path, a bad body) get the
     // same Arabic page or JSON error as everything else.
     frameworkErrors: (error, req, reply) => void handleError(error, req, reply),
@@ -84,7 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   registerFrontHook(app, pages, opts.workerId === undefined ? {} : { 'x-khabar-worker': String(opts.workerId) })
   await app.register(formbody, { bodyLimit: 64 * 1024 })
-  await app.register(rateLimit, { global: false })
+  await app.register(rateLimit, { global: false, ...sharedRateLimits(app, opts.sharedRateLimits) })
   await app.register(fastifyStatic, { root: assetsDir, prefix: '/assets/', maxAge: '365d', immutable: true, index: false })
   await app.register(fastifyStatic, { root: fontDirs, prefix: '/assets/fonts/', maxAge: '365d', immutable: true, decorateReply: false, index: false })
   await app.register(fastifyStatic, { root: resolve(opts.mediaDir), prefix: '/media/', maxAge: '7d', decorateReply: false, index: false })

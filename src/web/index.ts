@@ -1,1 +1,2 @@
 export { buildApp, type AppOptions } from './app.js'
+export { createRateLimitRedis } from './hooks/rate-limit-redis.js'

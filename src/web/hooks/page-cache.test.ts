@@ -67,7 +67,7 @@ describe('createPageCache', () => {
     assert.equal(r.headers['cache-control'], 'public, max-age=0, must-revalidate')
   })
 
-  it('gives a new render a new ETag, so a stale copy never revalidates', async (t) => {
+  it('gives a changed page a new ETag, so a stale copy never revalidates', async (t) => {
     const { app, state } = await cachedApp(t)
     const before = String((await app.inject('/page')).headers.etag)
     state.version = 'v2'
@@ -101,6 +101,43 @@ describe('createPageCache', () => {
     assert.equal(r.statusCode, 304)
     assert.equal(r.body, '')
     assert.equal(r.headers.etag, headers.etag)
+  })
+
+  it('gives the same page the same ETag in another process, which answers 304 to it', async (t) => {
+    // Two caches with their own state, as two app processes behind one load balancer would have.
+    const first = await cachedApp(t)
+    const second = await cachedApp(t)
+    const a = await first.app.inject('/page')
+    const b = await second.app.inject('/page')
+    assert.equal(b.body, a.body)
+    assert.equal(b.headers.etag, a.headers.etag)
+    const revalidated = await second.app.inject({ url: '/page', headers: { 'if-none-match': String(a.headers.etag) } })
+    assert.equal(revalidated.statusCode, 304)
+    second.state.version = 'v2'
+    const changed = await second.app.inject({ url: '/page', headers: { 'if-none-match': String(a.headers.etag) } })
+    assert.equal(changed.statusCode, 200)
+    assert.notEqual(changed.headers.etag, a.headers.etag, 'a changed page has a different ETag')
+  })
+
+  it('keeps the ETag of a page whose bytes did not change when it is rendered again', async (t) => {
+    let versions = 0
+    const cache = createPageCache({ contentVersion: () => String(versions++) })
+    const app = Fastify({ logger: false })
+    app.get('/same', (req, reply) => cache.send(req, reply, 'same', async () => '<p>unchanged</p>'))
+    t.after(() => app.close())
+    const before = String((await app.inject('/same')).headers.etag)
+    const again = await app.inject({ url: '/same', headers: { 'if-none-match': before } })
+    assert.equal(again.headers['x-cache'], 'miss', 'rendered again under a new version')
+    assert.equal(again.statusCode, 304)
+  })
+
+  it('answers 304 to a weak or listed If-None-Match, as proxies that compress send it', async (t) => {
+    const { app } = await cachedApp(t)
+    const etag = String((await app.inject('/page')).headers.etag)
+    for (const header of [`W/${etag}`, `"other", ${etag}`]) {
+      assert.equal((await app.inject({ url: '/page', headers: { 'if-none-match': header } })).statusCode, 304, header)
+    }
+    assert.equal((await app.inject({ url: '/page', headers: { 'if-none-match': '"other"' } })).statusCode, 200)
   })
 
   it('answers 200 with the page to a stale If-None-Match', async (t) => {
