@@ -38,3 +38,14 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?
   if (error) throw error
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
+
+/**
+ * True when every step has run: a plain read, so a store opening on an up-to-date database (the
+ * usual case) need not wait for the write lock that migrating takes.
+ */
+export async function isMigrated(db: Kysely<any>): Promise<boolean> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true })
+  if (!tables.some((t) => t.name === 'kysely_migration')) return false
+  const done = new Set((await db.selectFrom('kysely_migration').select('name').execute()).map((r: { name: string }) => r.name))
+  return Object.keys(STEPS).every((name) => done.has(name))
+}
