@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig } from './config/index.js'
+import { openSqliteStore } from './storage/index.js'
 import { startServer } from './main.js'
 
 describe('startServer', () => {
@@ -34,5 +35,27 @@ describe('startServer', () => {
     } finally {
       await server.close()
     }
+  })
+
+  it('stores the demo content once when two servers start on one data folder at the same time', async (t) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'khabar-boot-'))
+    t.after(() => rmSync(dataDir, { recursive: true, force: true }))
+    const config = loadConfig({ KHABAR_DATA_DIR: dataDir, PORT: '0', KHABAR_DEMO: '1', KHABAR_LOG_LEVEL: 'silent' })
+    await (await openSqliteStore(config.dbFile)).close() // migrated ahead, so both boots reach the demo content together
+    const log = console.log
+    console.log = () => {} // the boot messages
+    let starts: Array<PromiseSettledResult<{ close(): Promise<void> }>>
+    try {
+      starts = await Promise.allSettled([startServer(config), startServer(config)])
+      await Promise.all(starts.map((s) => s.status === 'fulfilled' && s.value.close()))
+    } finally {
+      console.log = log
+    }
+    for (const s of starts) if (s.status === 'rejected') throw s.reason
+    const store = await openSqliteStore(config.dbFile)
+    t.after(() => store.close())
+    const demoStories = 40 + 1 // the sample stories and the seed article
+    assert.equal(await store.articles.count(), demoStories)
+    assert.equal(await store.search.size(), demoStories)
   })
 })

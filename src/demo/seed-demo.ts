@@ -23,7 +23,9 @@ const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf
 /**
  * Fills an empty store with the demo newsroom: desks, writers, 40 original sample stories with
  * generated illustrations and reader comments, and the Watan Press seed article parsed from its
- * scraped page. Does nothing when the store already holds articles. One transaction.
+ * scraped page. Does nothing when the store already holds articles. One transaction. The check
+ * and the seeding are two steps: where several processes may start at once, run it under
+ * `store.exclusively` (as start-up does), so that the second finds the articles there.
  */
 export async function seedDemo(store: Store, opts: { mediaDir: string; now: Date }): Promise<number> {
   if ((await store.articles.count()) > 0) return 0

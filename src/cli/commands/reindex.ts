@@ -9,9 +9,10 @@ export async function reindex(config: Config): Promise<number> {
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'indexing {bar} {value}/{total}' }, Presets.shades_classic) : null
   try {
     const started = Date.now()
-    const result = await reindexSearch({ store, clock: { now: () => new Date() } }, (done, total) => {
+    // The related articles are computed by one process at a time, as after an import.
+    const result = await store.exclusively('related-articles', () => reindexSearch({ store, clock: { now: () => new Date() } }, (done, total) => {
       if (bar && done <= total) { if (!bar.getTotal()) bar.start(total, 0); bar.update(done) }
-    })
+    }))
     bar?.stop()
     console.log(`khabar reindex: ${result.indexed} articles indexed, related articles for ${result.related} in ${((Date.now() - started) / 1000).toFixed(1)}s`)
     return 0

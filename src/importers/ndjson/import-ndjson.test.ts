@@ -227,4 +227,24 @@ describe('importNdjson', () => {
     other.exec('ROLLBACK')
     assert.equal(await store.articles.count(), 0)
   })
+  it('computes the related articles only once another process\'s computation of them has finished', { timeout: 10_000 }, async (t) => {
+    const dbFile = join(tempDir(t), 'khabar.db')
+    const [site, importer] = [await openSqliteStore(dbFile), await openSqliteStore(dbFile)]
+    t.after(async () => { await importer.close(); await site.close() })
+    let finishOther!: () => void
+    let otherStarted = false
+    const other = site.exclusively('related-articles', () => new Promise<void>((resolve) => {
+      otherStarted = true
+      finishOther = resolve
+    }))
+    while (!otherStarted) await new Promise((r) => setTimeout(r, 5))
+    let imported = false
+    const importing = importNdjson(importer, GOOD).then((report) => { imported = true; return report })
+    await new Promise((r) => setTimeout(r, 500))
+    assert.equal(imported, false, 'the import waits to compute its related articles')
+    assert.equal(await site.articles.count(), 3, 'its records are stored meanwhile')
+    finishOther()
+    await other
+    assert.deepEqual(await importing, { created: 3, updated: 0, skipped: [] })
+  })
 })

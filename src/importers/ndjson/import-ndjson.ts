@@ -88,9 +88,12 @@ export async function importNdjson(
     await writeBatch(store, batch, report, opts.analyzer)
     report.skipped.sort((a, b) => a.line - b.line)
     onProgress?.({ report, line: n, bytesRead: bytesTotal, bytesTotal })
-    // Related articles look across the whole collection, so they are computed once it is complete.
+    // Related articles look across the whole collection, so they are computed once it is complete;
+    // by one process at a time (another import's, `khabar reindex`'s), and this one's after another
+    // that may have started before these records were stored.
     if (report.created + report.updated > 0 && opts.refreshRelated !== false) {
-      await refreshRelatedArticles({ store, analyzer: opts.analyzer }, { visibleAt: new Date() })
+      await store.exclusively('related-articles', () =>
+        refreshRelatedArticles({ store, analyzer: opts.analyzer }, { visibleAt: new Date() }))
     }
     return report
   } catch (e) {

@@ -20,7 +20,8 @@ const STEPS: Record<string, Step> = {
 }
 
 /**
- * Brings the schema to the latest version; each step runs once, in name order, in a transaction.
+ * Brings the schema to the latest version; each step runs once, in name order, in a transaction
+ * (on SQLite the caller's: Kysely runs SQLite's steps outside any, so openSqliteStore opens one).
  * On PostgreSQL, `schema` names where the steps are recorded: Kysely otherwise takes a record
  * table found in any schema of the database (another site's, or another test run's) for this one's.
  */
@@ -37,4 +38,16 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/**
+ * True when every step has run: a plain read, so a store opening on an up-to-date database (the
+ * usual case) need not wait for the write lock that migrating takes. Reads the record table of the
+ * default schema: for SQLite, which has one.
+ */
+export async function isMigrated(db: Kysely<any>): Promise<boolean> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true })
+  if (!tables.some((t) => t.name === 'kysely_migration')) return false
+  const done = new Set((await db.selectFrom('kysely_migration').select('name').execute()).map((r: { name: string }) => r.name))
+  return Object.keys(STEPS).every((name) => done.has(name))
 }

@@ -93,6 +93,14 @@ describe('openSqliteStore migrations', () => {
     assert.deepEqual(await migrateToLatest(db, 'sqlite'), ['003-no-empty-slugs'])
   })
 
+  it('migrates a new file once when two stores open it at the same time (two instances starting)', async (t) => {
+    const file = tempDbFile(t)
+    const stores = await Promise.all([openSqliteStore(file), openSqliteStore(file)])
+    t.after(() => Promise.all(stores.map((s) => s.close())))
+    await ingest(stores[1])
+    assert.equal(await stores[0].articles.count(), 1)
+  })
+
   it('can open without migrating', async (t) => {
     const store = await openSqliteStore(':memory:', { migrate: false })
     t.after(() => store.close())

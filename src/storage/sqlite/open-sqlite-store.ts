@@ -6,9 +6,9 @@ import type { Store } from '../../core/index.js'
 import type { Database } from '../sql/schema.js'
 import { createSqlRepos } from '../sql/repos.js'
 import { createFtsSearchIndex } from './fts-search-index.js'
-import { migrateToLatest } from '../migrations/index.js'
+import { isMigrated, migrateToLatest } from '../migrations/index.js'
 import { createSqliteJobLock } from './job-lock.js'
-import { createImmediateTransaction, isBusy, LOCK_HELD, whenLockFree, type LockWait } from './immediate-transaction.js'
+import { createImmediateTransaction, isBusy, type LockWait } from './immediate-transaction.js'
 
 export interface SqliteStoreOptions {
   /** Apply pending migrations on open (default true). */
@@ -52,7 +52,7 @@ export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {
   raw.pragma('foreign_keys = ON')
   raw.pragma('cache_size = -32000') // 32 MB of pages: the search index's merges stay in memory
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) })
-  if (opts.migrate !== false) await migrateWhenFree(db, wait)
+  if (opts.migrate !== false) await migrateWhenFree(raw, db, { busyTimeoutMs, ...wait })
 
   // data_version moves when *another* connection commits; total_changes() counts this
   // connection's own writes. Together they change on every content change, from anywhere.
@@ -81,15 +81,15 @@ export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {
 }
 
 /**
- * Migrations run in Kysely's own (deferred) transactions; when another connection holds the
- * write lock — two imports starting on a new data folder — they are tried again after a pause.
- * A failed attempt rolls back, so the next one starts from the steps recorded as done.
+ * Migrations hold the write lock from their start (BEGIN IMMEDIATE): Kysely runs SQLite's steps
+ * outside any transaction and with no lock of its own, so two processes opening a new file at once
+ * would both find a step pending and the second would fail on the first's tables. Under the lock,
+ * the second waits (asynchronously), then finds every step done; and the steps land together or not
+ * at all. An up-to-date file is recognized by a plain read, without the lock.
  */
-async function migrateWhenFree(db: Kysely<Database>, wait: LockWait): Promise<void> {
-  await whenLockFree(() => migrateToLatest(db, 'sqlite').catch((e: unknown) => {
-    if (isBusy(e)) return LOCK_HELD
-    throw e
-  }), wait)
+async function migrateWhenFree(raw: BetterSqlite3.Database, db: Kysely<Database>, opts: LockWait & { busyTimeoutMs: number }): Promise<void> {
+  if (await isMigrated(db)) return
+  await createImmediateTransaction(raw, db, (conn) => conn, opts)((conn) => migrateToLatest(conn, 'sqlite'))
 }
 
 /**
