@@ -3,6 +3,7 @@ import { serve } from './commands/serve.js'
 import { migrate } from './commands/migrate.js'
 import { importFile } from './commands/import.js'
 import { reindex } from './commands/reindex.js'
+import { dbCopy } from './commands/db-copy.js'
 import { terminalText } from './terminal-text.js'
 
 /** Exit codes: 0 done; 1 failed; 2 bad usage or configuration; 3 done, but some records were skipped. */
@@ -15,6 +16,10 @@ commands:
   migrate                bring the database schema up to date
   import ndjson FILE     import articles from NDJSON (plain or .gz); bad lines are reported and skipped
   reindex                rebuild the search index and the related articles
+  db copy --to TARGET    copy the site's database to TARGET (a postgres:// URL or a SQLite file), keeping ids,
+                         then rebuild TARGET's search index and compare every table on both sides
+  db copy --from SOURCE  the same the other way: SOURCE into the configured database
+                         (either: --force empties a target that holds content, e.g. after a failed copy)
   help                   show this text
 
 exit codes: 0 done, 1 failed, 2 bad usage, 3 done with skipped records`
@@ -42,6 +47,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'migrate': return await migrate(config)
       case 'import': return await importFile(config, rest)
       case 'reindex': return await reindex(config)
+      case 'db': return await dbCopy(config, rest)
       default:
         console.error(`khabar: unknown command '${command}'\n\n${USAGE}`)
         return EXIT.usage

@@ -24,3 +24,6 @@ export async function openStore(at: StoreLocation, wait: SqliteStoreOptions = {}
     poolSize: at.poolSize, schema: at.schema, lockTimeoutMs: wait.lockTimeoutMs,
   })
 }
+export { copyDatabase, TargetNotEmptyError, type CopyProgress } from './copy/copy-database.js'
+export { verifyCopy, type TableCheck, type TableSum } from './copy/verify-copy.js'
+export { describeLocation, type DatabaseLocation } from './copy/open-database.js'

@@ -15,6 +15,20 @@ export async function reindexSearch(
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ indexed: number; related: number }> {
   const analyzer = deps.analyzer ?? arabicAnalyzer
+  const indexed = await rebuildSearchIndex({ store: deps.store, analyzer }, onProgress)
+  const related = await refreshRelatedArticles({ store: deps.store, analyzer }, { visibleAt: deps.clock.now() })
+  return { indexed, related }
+}
+
+/**
+ * Rebuilds only the search index, leaving the stored related articles as they are (`khabar db
+ * copy` copies those); returns how many articles it indexed (the live ones).
+ */
+export async function rebuildSearchIndex(
+  deps: { store: Store; analyzer?: Analyzer },
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  const analyzer = deps.analyzer ?? arabicAnalyzer
   const ids = await deps.store.articles.ids({ live: true })
   await deps.store.search.clear()
   for (let i = 0; i < ids.length; i += BATCH) {
@@ -24,8 +38,7 @@ export async function reindexSearch(
     })
     onProgress?.(Math.min(ids.length, i + BATCH), ids.length)
   }
-  const related = await refreshRelatedArticles({ store: deps.store, analyzer }, { visibleAt: deps.clock.now() })
-  return { indexed: ids.length, related }
+  return ids.length
 }
 
 /** Rebuilds the index when it does not hold one entry per article (a database from before search). */
