@@ -4,7 +4,7 @@ import { SingleBar, Presets } from 'cli-progress'
 import type { Config } from '../../config/index.js'
 import { rebuildSearchIndex, type Store } from '../../core/index.js'
 import {
-  copyDatabase, describeLocation, openSqliteStore, TargetNotEmptyError, verifyCopy,
+  copyDatabase, describeLocation, openStore, TargetNotEmptyError, verifyCopy,
   type DatabaseLocation, type TableCheck,
 } from '../../storage/index.js'
 import { terminalText } from '../terminal-text.js'
@@ -140,9 +140,11 @@ async function rebuildTargetSearch(to: DatabaseLocation): Promise<number> {
   }
 }
 
+/** The target as the site would open it; writes wait long for their turn, as an import's do. */
 async function openTargetStore(to: DatabaseLocation): Promise<Store> {
-  if ('sqlite' in to) return openSqliteStore(to.sqlite, { busyTimeoutMs: 5_000, lockTimeoutMs: 60_000, maxBackoffMs: 50 })
-  throw new Error('rebuilding a PostgreSQL search index needs the PostgreSQL search index (not in this build yet)')
+  // dbFile is unused when databaseUrl is set; StoreLocation asks for it all the same.
+  const at = 'sqlite' in to ? { dbFile: to.sqlite } : { databaseUrl: to.postgres, dbFile: '', ...(to.schema ? { schema: to.schema } : {}) }
+  return openStore(at, { busyTimeoutMs: 5_000, lockTimeoutMs: 60_000, maxBackoffMs: 50 })
 }
 
 /** A progress bar on stderr when it is a terminal; nothing otherwise (a log file needs no redraws). */

@@ -1,8 +1,10 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { rebuildSearchIndex } from '../../core/index.js'
 import { createTestSchema } from '../../../tests/support/postgres.js'
 import { addArticle } from '../../../tests/support/newsroom.js'
@@ -16,7 +18,7 @@ import { verifyCopy } from './verify-copy.js'
 async function sqliteAndPostgres(t: { after(fn: () => Promise<void> | void): void }) {
   const dir = mkdtempSync(join(tmpdir(), 'khabar-copy-pg-'))
   t.after(() => rmSync(dir, { recursive: true, force: true }))
-  const file = join(dir, 'site.db')
+  const file = join(dir, 'khabar.db') // where `khabar` finds it with KHABAR_DATA_DIR=dir
   const store = await openSqliteStore(file)
   const ids = await addSampleSite(store)
   await store.close()
@@ -65,5 +67,20 @@ describe('copyDatabase between SQLite and PostgreSQL', () => {
     await assert.rejects(copyDatabase(sqlite, postgres), TargetNotEmptyError)
     await copyDatabase(sqlite, postgres, { force: true })
     await allOk(sqlite, postgres)
+  })
+
+  it('runs as `khabar db copy --to` a URL naming its schema in the search path, rebuilding the PostgreSQL search index', async (t) => {
+    const { sqlite, postgres } = await sqliteAndPostgres(t)
+    const url = new URL(postgres.postgres)
+    url.searchParams.set('options', `-c search_path=${postgres.schema}`)
+    const { KHABAR_DATABASE_URL: _, ...env } = process.env // the configured store is the SQLite one
+    const khabar = fileURLToPath(new URL('../../../bin/khabar.js', import.meta.url))
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [khabar, 'db', 'copy', '--to', url.toString()], { env: { ...env, KHABAR_DATA_DIR: dirname(sqlite.sqlite) } },
+        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }))
+    })
+    assert.equal(run.code, 0, run.stderr)
+    assert.match(run.stdout, /search index: 3 articles indexed/)
+    assert.match(run.stdout, /verified, 8 tables identical/)
   })
 })
