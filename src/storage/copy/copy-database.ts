@@ -43,7 +43,7 @@ export async function copyDatabase(
       const held = (await Promise.all(CONTENT_TABLES.map(async (t) => ({ table: t.name, rows: await countRows(target.db, t.name) }))))
         .filter((c) => c.rows > 0)
       if (held.length > 0 && !opts.force) throw new TargetNotEmptyError(describeLocation(to), held)
-      if (held.length > 0) await emptyContent(target.db)
+      if (held.length > 0) await emptyContent(target)
       const copied = await source.db.transaction().setIsolationLevel('repeatable read').execute(async (src) => {
         const totals = await Promise.all(CONTENT_TABLES.map((t) => countRows(src, t.name)))
         const total = totals.reduce((a, b) => a + b, 0)
@@ -76,9 +76,18 @@ async function refuseUnknownTables(at: OpenDatabase, where: string): Promise<voi
   }
 }
 
-/** Deletes every content row, children first, all or nothing. */
-async function emptyContent(db: Kysely<any>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/**
+ * Empties every content table, all or nothing. PostgreSQL truncates them in one statement: a
+ * DELETE checks each article against the tables that refer to it, and one of those columns
+ * (related_articles.related_id) has no index of its own, so it would scan that table, dead rows
+ * included, once per article (minutes on 18,000 articles). SQLite deletes children first.
+ */
+async function emptyContent(target: OpenDatabase): Promise<void> {
+  if (target.dialect === 'postgres') {
+    await sql`TRUNCATE ${sql.join(CONTENT_TABLES.map((t) => sql.table(t.name)))}`.execute(target.db)
+    return
+  }
+  await target.db.transaction().execute(async (trx) => {
     for (const table of [...CONTENT_TABLES].reverse()) await trx.deleteFrom(table.name).execute()
   })
 }
