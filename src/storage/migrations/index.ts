@@ -6,6 +6,7 @@ import * as m003 from './003-no-empty-slugs.js'
 import * as m004 from './004-postgres-search.js'
 import * as m005 from './005-job-locks.js'
 import * as m006 from './006-content-notifications.js'
+import * as m007 from './007-related-by-target.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
@@ -17,6 +18,7 @@ const STEPS: Record<string, Step> = {
   '004-postgres-search': m004,
   '005-job-locks': m005,
   '006-content-notifications': m006,
+  '007-related-by-target': m007,
 }
 
 /**
