@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 
 export interface LoadResult { rps: number; p99ms: number; requests: number; cpuMsPerRequest: number }
@@ -28,12 +28,33 @@ export function load(url: string, serverPid: number, opts: { seconds: number; co
   const before = cpuMs(serverPid)
   const out = execFileSync('wrk', ['-t1', `-c${opts.connections}`, `-d${opts.seconds}s`, '--latency', url], { encoding: 'utf8' })
   const cpu = cpuMs(serverPid) - before
+  const r = parseWrk(out)
+  if (r.non2xx) throw new Error(`wrk saw error responses from ${url}:\n${out}`)
+  return { rps: r.rps, p99ms: r.p99ms, requests: r.requests, cpuMsPerRequest: cpu / r.requests }
+}
+
+export interface WrkResult { rps: number; p99ms: number; requests: number; non2xx: number; socketErrors: number; output: string }
+
+/** Reads wrk's report: requests/s, p99 latency, requests, non-2xx/3xx answers and socket errors. */
+export function parseWrk(out: string): WrkResult {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1])
   const requests = Number(/(\d+) requests in/.exec(out)?.[1])
   const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out)
   const p99ms = p99 ? Number(p99[1]) * ({ us: 0.001, ms: 1, s: 1000 } as Record<string, number>)[p99[2]!]! : NaN
-  if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`wrk saw error responses from ${url}:\n${out}`)
-  return { rps, p99ms, requests, cpuMsPerRequest: cpu / requests }
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0)
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)
+  const socketErrors = socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0
+  return { rps, p99ms, requests, non2xx, socketErrors, output: out }
+}
+
+/** Like {@link load}'s wrk run, without blocking this process's event loop (so it can do other work meanwhile). */
+export function wrk(url: string, opts: { seconds: number; connections: number }): Promise<WrkResult> {
+  return new Promise((resolve, reject) => {
+    execFile('wrk', ['-t1', `-c${opts.connections}`, `-d${opts.seconds}s`, '--latency', url], { encoding: 'utf8' }, (error, stdout) => {
+      if (error) reject(error)
+      else resolve(parseWrk(stdout))
+    })
+  })
 }
 
 /** Starts a child process and resolves once a line of its stdout matches `ready`. */
