@@ -3,6 +3,8 @@ import pg from 'pg'
 
 /** The channel the content tables' triggers notify on (migration 006); the payload is `schema token`. */
 export const CONTENT_CHANNEL = 'khabar_content'
+/** Where each process says it has taken a writer's change in (payload `schema token`). */
+export const ACK_CHANNEL = 'khabar_content_ack'
 
 /**
  * What the page cache checks on every request: a version that moves whenever content committed
@@ -14,9 +16,10 @@ export interface ContentSignal {
   /** Records a write this process committed (it shows at once, without waiting for the notification). */
   changed(): void
   /**
-   * Resolves when this process's listener has received the notification of the transaction that
-   * committed with `token` (or after `timeoutMs`, or at once when not listening). Every listening
-   * process was signalled by the same commit, so by then they have it too, or are reading it.
+   * Resolves when every process listening on this database has taken in the change that the
+   * transaction committed with `token` made — each acknowledges it once its version has moved —
+   * or after `timeoutMs` (a process too busy to answer), or at once when not listening. A request
+   * made after that, to any process, finds the pages that showed the old content stale.
    */
   delivered(token: string, timeoutMs: number): Promise<void>
   close(): Promise<void>
@@ -40,23 +43,32 @@ export async function listenForContentChanges(
   let downTicks = 0
   let stopped = false
   let current: pg.Client | null = null
-  const waiting = new Map<string, () => void>()
-  // Tokens already received: a notification can arrive before its writer asks about it.
-  const seen = new Set<string>()
+  const applicationName = `khabar-listen:${schema}`.slice(0, 63)
+  // Acknowledgements counted per writer's token (they can arrive before the writer asks), and the
+  // writers waiting for a number of them.
+  const acks = new Map<string, number>()
+  const waiting = new Map<string, { want: number; done: () => void }>()
 
   function onNotification(msg: pg.Notification) {
     const [from, token = ''] = (msg.payload ?? '').split(' ')
     if (from !== schema) return
-    count++
-    if (!token) return
-    seen.add(token)
-    if (seen.size > 1_000) seen.delete(seen.values().next().value!)
-    waiting.get(token)?.()
+    if (msg.channel === CONTENT_CHANNEL) {
+      count++
+      // Acknowledged only now that the version has moved: a request after the writer has every
+      // acknowledgement cannot be answered from a page cached before the change.
+      if (token) current?.query('SELECT pg_notify($1, $2)', [ACK_CHANNEL, `${schema} ${token}`]).catch(() => {})
+      return
+    }
+    const n = (acks.get(token) ?? 0) + 1
+    acks.set(token, n)
+    if (acks.size > 1_000) acks.delete(acks.keys().next().value!)
+    const waiter = waiting.get(token)
+    if (waiter && n >= waiter.want) waiter.done()
   }
 
   /** Connects and listens; resolves when the connection ends (or rejects if it cannot start). */
   async function listenOnce(): Promise<{ ended: Promise<void> }> {
-    const c = client(`khabar-listen:${schema}`.slice(0, 63))
+    const c = client(applicationName)
     current = c
     const ended = new Promise<void>((resolve) => {
       c.once('end', resolve)
@@ -64,14 +76,14 @@ export async function listenForContentChanges(
     })
     c.on('notification', onNotification)
     await c.connect()
-    await c.query(`LISTEN ${CONTENT_CHANNEL}`)
+    await c.query(`LISTEN ${CONTENT_CHANNEL}; LISTEN ${ACK_CHANNEL}`)
     epoch++
     listening = true
     // Wrapped: an async function returning a bare promise would wait for it to settle.
     return {
       ended: ended.then(() => {
         listening = false
-        for (const done of waiting.values()) done()
+        for (const w of waiting.values()) w.done()
       }),
     }
   }
@@ -100,16 +112,27 @@ export async function listenForContentChanges(
     changed() {
       count++
     },
-    delivered(token, timeoutMs) {
-      if (!listening || seen.has(token)) return Promise.resolve()
-      return new Promise<void>((resolve) => {
+    async delivered(token, timeoutMs) {
+      if (!listening || !current) return
+      // The processes listening now (this one included). One that starts listening after the
+      // commit never hears of it, and needs not: it starts a new epoch, with nothing cached.
+      let want: number
+      try {
+        const { rows } = await current.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [applicationName])
+        want = rows[0]?.n ?? 0
+      } catch {
+        return // the listener dropped: this process caches nothing until it is back
+      }
+      if ((acks.get(token) ?? 0) >= want) return
+      await new Promise<void>((resolve) => {
         const timer = setTimeout(done, timeoutMs)
         function done() {
           clearTimeout(timer)
           waiting.delete(token)
           resolve()
         }
-        waiting.set(token, done)
+        waiting.set(token, { want, done })
       })
     },
     async close() {

@@ -89,8 +89,8 @@ export async function openPostgresStore(
         }
         if (wrote) {
           signal.changed()
-          // Returns once the commit's notification is out, so a request that follows this write
-          // (to any worker) finds the pages that show it stale.
+          // Returns once every listening process has taken the change in, so a request that
+          // follows this write, to any worker on any machine, finds the pages that show it stale.
           await signal.delivered(token, 1_000)
         }
         return result
