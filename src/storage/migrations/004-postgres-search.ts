@@ -6,11 +6,12 @@ import type { Dialect } from './dialect.js'
  * the decimal (storage/postgres/pg-search-index.ts); SQLite has FTS5 (step 002), so this step does
  * nothing there.
  * - `search_postings`: one row per token, kind (0 key, 1 stem) and article, with its hits per
- *   field. The primary key carries the hits too, so ranking a word reads that index alone (once
- *   autovacuum has marked the pages all-visible), its entries side by side. `term` sorts bytewise
- *   (COLLATE "C") so that a typed-ahead prefix (`LIKE 'قمه%'`) is a range of it.
- * - `search_docs`: each indexed article's token count over the six fields (BM25's length).
- * - `search_texts`: the six fields as tokens joined by spaces, read only to check phrases.
+ *   field and the article's token count over the six fields (BM25's document length). The
+ *   primary key carries those too, so ranking a word reads that index alone, its entries side by
+ *   side (heap pages are read only until autovacuum marks them all-visible). `term` sorts
+ *   bytewise (COLLATE "C") so that a typed-ahead prefix (`LIKE 'قمه%'`) is a range of it.
+ * - `search_docs`: each indexed article's token count and its six fields as tokens joined by
+ *   spaces, read only to check phrases.
  * - `search_stats`: the article count and token total, kept as entries come and go, so that no
  *   search has to add them up.
  * No foreign keys, as with FTS5: the index is derived data, written with its article and rebuilt by
@@ -25,12 +26,13 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     tf_title integer NOT NULL,
     tf_dek integer NOT NULL,
     tf_body integer NOT NULL,
-    PRIMARY KEY (term, kind, article_id) INCLUDE (tf_title, tf_dek, tf_body)
+    tokens integer NOT NULL,
+    PRIMARY KEY (term, kind, article_id) INCLUDE (tf_title, tf_dek, tf_body, tokens)
   )`.execute(db)
   await sql`CREATE INDEX search_postings_by_article ON search_postings (article_id)`.execute(db)
-  await sql`CREATE TABLE search_docs (article_id integer PRIMARY KEY, tokens integer NOT NULL)`.execute(db)
-  await sql`CREATE TABLE search_texts (
+  await sql`CREATE TABLE search_docs (
     article_id integer PRIMARY KEY,
+    tokens integer NOT NULL,
     title_k text NOT NULL, dek_k text NOT NULL, body_k text NOT NULL,
     title_s text NOT NULL, dek_s text NOT NULL, body_s text NOT NULL
   )`.execute(db)

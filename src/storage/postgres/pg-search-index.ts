@@ -67,7 +67,6 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
   }
   const remove = async (id: number) => {
     await sql`WITH postings AS (DELETE FROM search_postings WHERE article_id = ${id}),
-        texts AS (DELETE FROM search_texts WHERE article_id = ${id}),
         gone AS (DELETE FROM search_docs WHERE article_id = ${id} RETURNING tokens)
       UPDATE search_stats SET docs = docs - (SELECT count(*) FROM gone), tokens = tokens - coalesce((SELECT sum(tokens) FROM gone), 0)
       WHERE EXISTS (SELECT 1 FROM gone)`.execute(db)
@@ -78,12 +77,11 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
       await remove(doc.id)
       const { postings, texts, tokens } = toEntry(doc)
       // One statement per article, the postings as parallel arrays: no round trip per token.
-      await sql`WITH doc AS (INSERT INTO search_docs (article_id, tokens) VALUES (${doc.id}, ${tokens})),
-          texts AS (INSERT INTO search_texts (article_id, title_k, dek_k, body_k, title_s, dek_s, body_s)
-            VALUES (${doc.id}, ${sql.join(texts)})),
+      await sql`WITH doc AS (INSERT INTO search_docs (article_id, tokens, title_k, dek_k, body_k, title_s, dek_s, body_s)
+            VALUES (${doc.id}, ${tokens}, ${sql.join(texts)})),
           stats AS (UPDATE search_stats SET docs = docs + 1, tokens = tokens + ${tokens})
-        INSERT INTO search_postings (term, kind, article_id, tf_title, tf_dek, tf_body)
-        SELECT t.term, t.kind, ${doc.id}, t.tf_title, t.tf_dek, t.tf_body
+        INSERT INTO search_postings (term, kind, article_id, tf_title, tf_dek, tf_body, tokens)
+        SELECT t.term, t.kind, ${doc.id}, t.tf_title, t.tf_dek, t.tf_body, ${tokens}
         FROM unnest(${postings.map((p) => p.term)}::text[], ${postings.map((p) => p.kind)}::smallint[],
           ${postings.map((p) => p.tf[0])}::integer[], ${postings.map((p) => p.tf[1])}::integer[], ${postings.map((p) => p.tf[2])}::integer[])
           AS t(term, kind, tf_title, tf_dek, tf_body)`.execute(db)
@@ -92,7 +90,7 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     remove,
 
     async clear() {
-      await sql`TRUNCATE search_postings, search_docs, search_texts`.execute(db)
+      await sql`TRUNCATE search_postings, search_docs`.execute(db)
       await sql`UPDATE search_stats SET docs = 0, tokens = 0`.execute(db)
     },
 

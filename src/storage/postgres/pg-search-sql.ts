@@ -16,19 +16,20 @@ const termIs = (tokens: string[], i: number, prefix: boolean) =>
   (prefix && i === tokens.length - 1 ? sql`term LIKE ${likePrefix(tokens[i]!)}` : sql`term = ${tokens[i]}`)
 
 /**
- * The articles holding one phrase, with its FTS5 frequency `f`: the phrase's hits, each counted
- * at the weight of its field. A phrase whose text has no token matches nothing, as in FTS5.
+ * The articles holding one phrase, with its FTS5 frequency `f` (the phrase's hits, each counted
+ * at the weight of its field) and the article's length `d`. A phrase whose text has no token
+ * matches nothing, as in FTS5.
  */
 function phraseRows(p: Phrase): Sql {
   const tokens = ftsTokens(p.text)
   const kind = KIND[p.columns]
   const [wt, wd, wb] = weightsOf(p.columns)
-  if (tokens.length === 0) return sql`SELECT NULL::integer AS article_id, NULL::float8 AS f WHERE false`
+  if (tokens.length === 0) return sql`SELECT NULL::integer AS article_id, NULL::float8 AS f, NULL::integer AS d WHERE false`
   if (tokens.length === 1) {
     const f = sql`${wt}::float8 * tf_title + ${wd}::float8 * tf_dek + ${wb}::float8 * tf_body`
     return p.prefix
-      ? sql`SELECT article_id, sum(${f}) AS f FROM search_postings WHERE ${termIs(tokens, 0, true)} AND kind = ${kind} GROUP BY article_id`
-      : sql`SELECT article_id, ${f} AS f FROM search_postings WHERE ${termIs(tokens, 0, false)} AND kind = ${kind}`
+      ? sql`SELECT article_id, sum(${f}) AS f, max(tokens) AS d FROM search_postings WHERE ${termIs(tokens, 0, true)} AND kind = ${kind} GROUP BY article_id`
+      : sql`SELECT article_id, ${f} AS f, tokens AS d FROM search_postings WHERE ${termIs(tokens, 0, false)} AND kind = ${kind}`
   }
   // Longer phrases: the articles holding every token, then the phrase counted in each field's
   // text. The pattern matches the space before each occurrence and only looks at the words, so
@@ -36,9 +37,9 @@ function phraseRows(p: Phrase): Sql {
   const pattern = ` (?=${tokens.map(regexLiteral).join(' ')}${p.prefix ? '' : ' '})`
   const [title, dek, body] = FIELDS[p.columns].map((c) => sql`regexp_count(' ' || ${sql.ref(`t.${c}`)} || ' ', ${pattern})`)
   const holders = tokens.map((_, i) => sql`t.article_id IN (SELECT article_id FROM search_postings WHERE ${termIs(tokens, i, p.prefix)} AND kind = ${kind})`)
-  return sql`SELECT article_id, f FROM (
-      SELECT t.article_id, ${wt}::float8 * ${title} + ${wd}::float8 * ${dek} + ${wb}::float8 * ${body} AS f
-      FROM search_texts t WHERE ${sql.join(holders, sql` AND `)}) r
+  return sql`SELECT article_id, f, d FROM (
+      SELECT t.article_id, ${wt}::float8 * ${title} + ${wd}::float8 * ${dek} + ${wb}::float8 * ${body} AS f, t.tokens AS d
+      FROM search_docs t WHERE ${sql.join(holders, sql` AND `)}) r
     WHERE f > 0`
 }
 
@@ -89,16 +90,17 @@ export function compilePlan(plan: SearchPlan): Sql {
   // idf = ln((N − n + 0.5) / (n + 0.5)), and 1e-6 where that is not positive.
   const lnIdf = positive.map((s) => sql`ln((st.n - df.${col(s)} + 0.5) / (df.${col(s)} + 0.5)) AS ${col(s)}`)
   const idf = positive.map((s) => sql`CASE WHEN v.${col(s)} > 0 THEN v.${col(s)} ELSE 1e-6 END AS ${col(s)}`)
-  const hits = positive.map((s, i) => sql`SELECT article_id, ${sql.lit(i)} AS i, f FROM ${sql.table(s.name)}`)
+  const hits = positive.map((s, i) => sql`SELECT article_id, ${sql.lit(i)} AS i, f, d FROM ${sql.table(s.name)}`)
   const freqs = positive.map((s, i) => sql`max(h.f) FILTER (WHERE h.i = ${sql.lit(i)}) AS ${col(s)}`)
   // idf · freq·(k1+1) / (freq + k1·(1 − b + b·D/avgdl)), once per occurrence of the phrase.
   const terms = positive.map((s) => sql`${sql.lit(s.count)} * idf.${col(s)} * coalesce(c.${col(s)}, 0) * ${BM25_K1 + 1}::float8
-    / (coalesce(c.${col(s)}, 0) + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * d.tokens / st.avgdl))`)
+    / (coalesce(c.${col(s)}, 0) + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * c.d / st.avgdl))`)
+  // The one-row steps are materialized, so that the planner counts them as one row (and the
+  // phrase counts run once) rather than guessing, as it does before a bulk load is analyzed.
   return sql`WITH ${sql.join(ctes)},
-    st AS (SELECT docs::float8 AS n, CASE WHEN docs > 0 THEN tokens::float8 / docs ELSE 1 END AS avgdl FROM search_stats),
-    df AS (SELECT ${sql.join(df)}),
-    idf AS (SELECT ${sql.join(idf)} FROM (SELECT ${sql.join(lnIdf)} FROM st CROSS JOIN df) v),
-    c AS (SELECT h.article_id, ${sql.join(freqs)} FROM (${sql.join(hits, sql` UNION ALL `)}) h GROUP BY h.article_id),
-    matched AS (SELECT c.article_id, -(${sql.join(terms, sql` + `)}) AS bm25
-      FROM c JOIN search_docs d ON d.article_id = c.article_id CROSS JOIN st CROSS JOIN idf WHERE ${holds(plan)})`
+    st AS MATERIALIZED (SELECT docs::float8 AS n, CASE WHEN docs > 0 THEN tokens::float8 / docs ELSE 1 END AS avgdl FROM search_stats),
+    df AS MATERIALIZED (SELECT ${sql.join(df)}),
+    idf AS MATERIALIZED (SELECT ${sql.join(idf)} FROM (SELECT ${sql.join(lnIdf)} FROM st CROSS JOIN df) v),
+    c AS (SELECT h.article_id, max(h.d) AS d, ${sql.join(freqs)} FROM (${sql.join(hits, sql` UNION ALL `)}) h GROUP BY h.article_id),
+    matched AS (SELECT c.article_id, -(${sql.join(terms, sql` + `)}) AS bm25 FROM c CROSS JOIN st CROSS JOIN idf WHERE ${holds(plan)})`
 }
