@@ -22,7 +22,7 @@ import pg from 'pg'
 import { analyzerWithStemmer, arabicAnalyzer, normalizingAnalyzer, type Analyzer } from '../../src/arabic/index.js'
 import { searchArticles } from '../../src/core/index.js'
 import { importNdjson } from '../../src/importers/index.js'
-import { createPgSearchIndex, openPostgresStore, openSqliteStore } from '../../src/storage/index.js'
+import { openPostgresStore, openSqliteStore } from '../../src/storage/index.js'
 import type { Store } from '../../src/core/index.js'
 import { createTestSchema } from '../../tests/support/postgres.js'
 import { light10 } from './light10.js'
@@ -87,7 +87,7 @@ async function postgresRanker(url: string): Promise<Run> {
   if (keep && !exists) await admin.query(`CREATE SCHEMA "${keep.replace(/"/g, '""')}"`)
   await admin.end()
   const schema = keep ? { schema: keep, drop: async () => {} } : await createTestSchema(url)
-  const store = await openPostgresStore(url, { schema: schema.schema, search: createPgSearchIndex })
+  const store = await openPostgresStore(url, { schema: schema.schema })
   const run = await indexedRanker(arabicAnalyzer, store, !exists)
   // What autovacuum does in its own time after a bulk load: statistics for the planner, and the
   // visibility map that lets ranking read the postings' index alone.
