@@ -95,10 +95,12 @@ export function compilePlan(plan: SearchPlan): Sql {
   // idf · freq·(k1+1) / (freq + k1·(1 − b + b·D/avgdl)), once per occurrence of the phrase.
   const terms = positive.map((s) => sql`${sql.lit(s.count)} * idf.${col(s)} * coalesce(c.${col(s)}, 0) * ${BM25_K1 + 1}::float8
     / (coalesce(c.${col(s)}, 0) + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * c.d / st.avgdl))`)
-  // The one-row steps are materialized, so that the planner counts them as one row (and the
-  // phrase counts run once) rather than guessing, as it does before a bulk load is analyzed.
+  // The one-row steps are materialized and read no table directly, so that the planner counts
+  // them as one row (and the phrase counts run once) even before a bulk load is analyzed: a
+  // guess of thousands of rows there multiplies into costs that switch on JIT compilation.
   return sql`WITH ${sql.join(ctes)},
-    st AS MATERIALIZED (SELECT docs::float8 AS n, CASE WHEN docs > 0 THEN tokens::float8 / docs ELSE 1 END AS avgdl FROM search_stats),
+    st AS MATERIALIZED (SELECT n, CASE WHEN n > 0 THEN tokens / n ELSE 1 END AS avgdl
+      FROM (SELECT (SELECT docs FROM search_stats)::float8 AS n, (SELECT tokens FROM search_stats)::float8 AS tokens) s),
     df AS MATERIALIZED (SELECT ${sql.join(df)}),
     idf AS MATERIALIZED (SELECT ${sql.join(idf)} FROM (SELECT ${sql.join(lnIdf)} FROM st CROSS JOIN df) v),
     c AS (SELECT h.article_id, max(h.d) AS d, ${sql.join(freqs)} FROM (${sql.join(hits, sql` UNION ALL `)}) h GROUP BY h.article_id),
