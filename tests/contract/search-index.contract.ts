@@ -118,6 +118,13 @@ export function describeSearchIndex(name: string, openStore: () => Promise<Store
       assert.deepEqual(await n.ids(parse('"وزير الخارجية"')), [inOrder])
     })
 
+    it('counts every occurrence of a phrase, overlapping ones too, as FTS5 does', async (t) => {
+      const n = await newsroom(t)
+      const once = await n.add({ title: 'نعم نعم خبر' }) // the newer: first if both counted once
+      const twice = await n.add({ title: 'نعم نعم نعم' })
+      assert.deepEqual(await n.ids(parse('"نعم نعم"')), [twice, once])
+    })
+
     it('leaves out articles holding an excluded word or phrase', async (t) => {
       const n = await summitAndClimate(t)
       assert.deepEqual(await n.ids(parse('قمة -دبي')), [n.one])

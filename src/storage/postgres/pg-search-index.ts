@@ -4,33 +4,34 @@ import type { Database } from '../sql/schema.js'
 import { RECENCY, commonLimit, planSearch, queryWords } from '../sql/search-plan.js'
 import { candidatePool, rankCandidates } from '../sql/rank-candidates.js'
 import { isFiltered, searchFilters } from '../sql/search-filters.js'
-import { FIELD_POSITIONS, FIELD_SHIFT, KIND, compilePlan } from './pg-search-sql.js'
+import { KIND, compilePlan } from './pg-search-sql.js'
 import { ftsTokens } from './fts-tokens.js'
 
-interface Posting { term: string; kind: number; tf: [number, number, number]; positions: number[] }
+interface Posting { term: string; kind: number; tf: [number, number, number] }
 
 /**
- * An article's postings: for each token of each field, by kind (key or stem), how often it occurs
- * per field and where. The fields are tokenized as FTS5 tokenizes its columns (ftsTokens), and
- * `tokens` counts every token of the six, as FTS5's document length does.
+ * An article's entry: for each token of each field, by kind (key or stem), how often it occurs
+ * per field; the fields' tokens joined by spaces (for phrases); and `tokens`, the count over all
+ * six fields, as FTS5's document length. Fields are tokenized as FTS5 tokenizes its columns.
  */
-export function toPostings(doc: SearchDocument): { postings: Posting[]; tokens: number } {
+export function toEntry(doc: SearchDocument): { postings: Posting[]; texts: string[]; tokens: number } {
   const byTerm = new Map<string, Posting>()
+  const texts: string[] = []
   let tokens = 0
   for (const [kind, fields] of [[KIND.keys, doc.keys], [KIND.stems, doc.stems]] as const) {
     ;[fields.title, fields.dek, fields.body].forEach((text, field) => {
-      ftsTokens(text).forEach((term, at) => {
+      const words = ftsTokens(text)
+      for (const term of words) {
         const id = `${kind}\u0000${term}`
         let p = byTerm.get(id)
-        if (!p) byTerm.set(id, p = { term, kind, tf: [0, 0, 0], positions: [] })
+        if (!p) byTerm.set(id, p = { term, kind, tf: [0, 0, 0] })
         p.tf[field]!++
-        // Past 2^24 tokens in one field a position would spill into the next field's range.
-        if (at < FIELD_POSITIONS) p.positions.push((field << FIELD_SHIFT) + at)
-        tokens++
-      })
+      }
+      texts.push(words.join(' '))
+      tokens += words.length
     })
   }
-  return { postings: [...byTerm.values()], tokens }
+  return { postings: [...byTerm.values()], texts, tokens }
 }
 
 /**
@@ -45,7 +46,7 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     if (Date.now() - sized.at > 60_000) sized = { n: await countEntries(), at: Date.now() }
     return sized.n
   }
-  const countEntries = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM search_docs`.execute(db)).rows[0]?.n ?? 0)
+  const countEntries = async () => Number((await sql<{ n: string }>`SELECT docs AS n FROM search_stats`.execute(db)).rows[0]?.n ?? 0)
   const frequencies = async (terms: readonly string[]) => {
     const out = new Map<string, number>()
     if (terms.length === 0) return out
@@ -54,31 +55,43 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     for (const r of rows.rows) out.set(r.term, Number(r.doc))
     return out
   }
+  // Whether a word is in more than `limit` articles, reading at most limit + 1 entries per kind:
+  // more than that in either kind settles it, and below that the distinct count is exact.
   const commonWords = async (q: ParsedQuery) => {
-    const limit = commonLimit(await indexSize())
-    return new Set([...await frequencies(queryWords(q))].filter(([, n]) => n > limit).map(([term]) => term))
+    const limit = Math.floor(commonLimit(await indexSize()))
+    const rows = await sql<{ term: string; docs: number }>`SELECT w.term, (SELECT count(DISTINCT article_id)::integer FROM (
+        (SELECT article_id FROM search_postings WHERE term = w.term AND kind = 0 LIMIT ${limit + 1})
+        UNION ALL (SELECT article_id FROM search_postings WHERE term = w.term AND kind = 1 LIMIT ${limit + 1})) x) AS docs
+      FROM unnest(${queryWords(q)}::text[]) AS w(term)`.execute(db)
+    return new Set(rows.rows.filter((r) => r.docs > limit).map((r) => r.term))
   }
   const remove = async (id: number) => {
-    await sql`WITH gone AS (DELETE FROM search_postings WHERE article_id = ${id}) DELETE FROM search_docs WHERE article_id = ${id}`.execute(db)
+    await sql`WITH postings AS (DELETE FROM search_postings WHERE article_id = ${id}),
+        gone AS (DELETE FROM search_docs WHERE article_id = ${id} RETURNING tokens)
+      UPDATE search_stats SET docs = docs - (SELECT count(*) FROM gone), tokens = tokens - coalesce((SELECT sum(tokens) FROM gone), 0)
+      WHERE EXISTS (SELECT 1 FROM gone)`.execute(db)
   }
 
   return {
     async put(doc) {
       await remove(doc.id)
-      const { postings, tokens } = toPostings(doc)
+      const { postings, texts, tokens } = toEntry(doc)
       // One statement per article, the postings as parallel arrays: no round trip per token.
-      await sql`WITH doc AS (INSERT INTO search_docs (article_id, tokens) VALUES (${doc.id}, ${tokens}))
-        INSERT INTO search_postings (term, kind, article_id, tf_title, tf_dek, tf_body, positions)
-        SELECT t.term, t.kind, ${doc.id}, t.tf_title, t.tf_dek, t.tf_body, t.positions::integer[]
+      await sql`WITH doc AS (INSERT INTO search_docs (article_id, tokens, title_k, dek_k, body_k, title_s, dek_s, body_s)
+            VALUES (${doc.id}, ${tokens}, ${sql.join(texts)})),
+          stats AS (UPDATE search_stats SET docs = docs + 1, tokens = tokens + ${tokens})
+        INSERT INTO search_postings (term, kind, article_id, tf_title, tf_dek, tf_body, tokens)
+        SELECT t.term, t.kind, ${doc.id}, t.tf_title, t.tf_dek, t.tf_body, ${tokens}
         FROM unnest(${postings.map((p) => p.term)}::text[], ${postings.map((p) => p.kind)}::smallint[],
-          ${postings.map((p) => p.tf[0])}::integer[], ${postings.map((p) => p.tf[1])}::integer[], ${postings.map((p) => p.tf[2])}::integer[],
-          ${postings.map((p) => `{${p.positions.join(',')}}`)}::text[]) AS t(term, kind, tf_title, tf_dek, tf_body, positions)`.execute(db)
+          ${postings.map((p) => p.tf[0])}::integer[], ${postings.map((p) => p.tf[1])}::integer[], ${postings.map((p) => p.tf[2])}::integer[])
+          AS t(term, kind, tf_title, tf_dek, tf_body)`.execute(db)
     },
 
     remove,
 
     async clear() {
       await sql`TRUNCATE search_postings, search_docs`.execute(db)
+      await sql`UPDATE search_stats SET docs = 0, tokens = 0`.execute(db)
     },
 
     async search(query, f, page, mode = 'all') {
