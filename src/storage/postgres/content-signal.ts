@@ -76,6 +76,9 @@ export async function listenForContentChanges(
     })
     c.on('notification', onNotification)
     await c.connect()
+    // Set after connecting: an application_name in the database URL would win over the one given
+    // when connecting, and writers count the listening processes by this name.
+    await c.query(`SELECT set_config('application_name', $1, false)`, [applicationName])
     await c.query(`LISTEN ${CONTENT_CHANNEL}; LISTEN ${ACK_CHANNEL}`)
     epoch++
     listening = true

@@ -48,6 +48,30 @@ describe('openPostgresStore', () => {
     }
   })
 
+  it('moves every process\'s version by the time a write returns when the URL names an application', async (t) => {
+    const s = await createTestSchema()
+    // Operators tag connections in the URL (monitoring does); the listeners must still be counted.
+    const url = `${s.url}?application_name=news-site`
+    const a = await openPostgresStore(url, { schema: s.schema })
+    const b = await openPostgresStore(url, { schema: s.schema })
+    t.after(async () => {
+      await a.close()
+      await b.close()
+      await s.drop()
+    })
+    // Writers count the processes to wait for by their listeners' name, whatever the URL says.
+    const admin = new pg.Client({ connectionString: s.url })
+    await admin.connect()
+    const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [`khabar-listen:${s.schema}`])
+    await admin.end()
+    assert.equal(rows[0].n, 2)
+    for (let i = 0; i < 10; i++) {
+      const before = b.contentVersion()
+      await a.transaction((tx) => ingestArticle(tx, incoming()))
+      assert.notEqual(b.contentVersion(), before, `write ${i + 1}`)
+    }
+  })
+
   it('returns from a write when a listening process never acknowledges, after the wait\'s bound', async (t) => {
     const { a, schema } = await twoProcesses(t)
     // A process that listens but never answers (hung, or an older Khabar).
