@@ -97,10 +97,11 @@ export function compilePlan(plan: SearchPlan): Sql {
     / (coalesce(c.${col(s)}, 0) + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * c.d / st.avgdl))`)
   // The one-row steps are materialized and read no table directly, so that the planner counts
   // them as one row (and the phrase counts run once) even before a bulk load is analyzed: a
-  // guess of thousands of rows there multiplies into costs that switch on JIT compilation.
+  // guess of thousands of rows there multiplies into costs that switch on JIT compilation. The
+  // one row is read by its key: an import's thousands of updates leave dead versions to skip.
   return sql`WITH ${sql.join(ctes)},
     st AS MATERIALIZED (SELECT n, CASE WHEN n > 0 THEN tokens / n ELSE 1 END AS avgdl
-      FROM (SELECT (SELECT docs FROM search_stats)::float8 AS n, (SELECT tokens FROM search_stats)::float8 AS tokens) s),
+      FROM (SELECT (SELECT docs FROM search_stats WHERE one)::float8 AS n, (SELECT tokens FROM search_stats WHERE one)::float8 AS tokens) s),
     df AS MATERIALIZED (SELECT ${sql.join(df)}),
     idf AS MATERIALIZED (SELECT ${sql.join(idf)} FROM (SELECT ${sql.join(lnIdf)} FROM st CROSS JOIN df) v),
     c AS (SELECT h.article_id, max(h.d) AS d, ${sql.join(freqs)} FROM (${sql.join(hits, sql` UNION ALL `)}) h GROUP BY h.article_id),
