@@ -9,7 +9,8 @@ import type { Dialect } from './dialect.js'
  *   field and the article's token count over the six fields (BM25's document length). The
  *   primary key carries those too, so ranking a word reads that index alone, its entries side by
  *   side (heap pages are read only until autovacuum marks them all-visible). `term` sorts
- *   bytewise (COLLATE "C") so that a typed-ahead prefix (`LIKE 'قمه%'`) is a range of it.
+ *   bytewise (COLLATE "C") so that a word, or every word a typed-ahead prefix starts, is one
+ *   range of the key.
  * - `search_docs`: each indexed article's token count and its six fields as tokens joined by
  *   spaces, read only to check phrases.
  * - `search_stats`: the article count and token total, kept as entries come and go, so that no
@@ -27,8 +28,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     tf_dek integer NOT NULL,
     tf_body integer NOT NULL,
     tokens integer NOT NULL,
-    PRIMARY KEY (term, kind, article_id) INCLUDE (tf_title, tf_dek, tf_body, tokens)
+    PRIMARY KEY (kind, term, article_id) INCLUDE (tf_title, tf_dek, tf_body, tokens)
   )`.execute(db)
+  // A search reads a few index ranges in milliseconds: starting parallel workers costs more than
+  // it saves, and a planner misled by stale statistics would otherwise scan the whole table with them.
+  await sql`ALTER TABLE search_postings SET (parallel_workers = 0)`.execute(db)
   await sql`CREATE INDEX search_postings_by_article ON search_postings (article_id)`.execute(db)
   await sql`CREATE TABLE search_docs (
     article_id integer PRIMARY KEY,

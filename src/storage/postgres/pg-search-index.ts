@@ -51,7 +51,7 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     const out = new Map<string, number>()
     if (terms.length === 0) return out
     const rows = await sql<{ term: string; doc: number }>`SELECT term, count(DISTINCT article_id)::integer AS doc
-      FROM search_postings WHERE term = ANY(${[...terms]}::text[]) GROUP BY term`.execute(db)
+      FROM search_postings WHERE kind IN (0, 1) AND term = ANY(${[...terms]}::text[]) GROUP BY term`.execute(db)
     for (const r of rows.rows) out.set(r.term, Number(r.doc))
     return out
   }
@@ -60,8 +60,8 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
   const commonWords = async (q: ParsedQuery) => {
     const limit = Math.floor(commonLimit(await indexSize()))
     const rows = await sql<{ term: string; docs: number }>`SELECT w.term, (SELECT count(DISTINCT article_id)::integer FROM (
-        (SELECT article_id FROM search_postings WHERE term = w.term AND kind = 0 LIMIT ${limit + 1})
-        UNION ALL (SELECT article_id FROM search_postings WHERE term = w.term AND kind = 1 LIMIT ${limit + 1})) x) AS docs
+        (SELECT article_id FROM search_postings WHERE kind = 0 AND term = w.term LIMIT ${limit + 1})
+        UNION ALL (SELECT article_id FROM search_postings WHERE kind = 1 AND term = w.term LIMIT ${limit + 1})) x) AS docs
       FROM unnest(${queryWords(q)}::text[]) AS w(term)`.execute(db)
     return new Set(rows.rows.filter((r) => r.docs > limit).map((r) => r.term))
   }
