@@ -29,14 +29,20 @@ function columns(r: ArticleRecord, now: string) {
   }
 }
 
+/**
+ * Replaces an article's tags and authors. Upserts rather than plain inserts: two writers outside
+ * a transaction (two processes storing the same wire story) can both delete, then both insert.
+ */
 async function writeLinks(db: Db, id: number, r: ArticleRecord): Promise<void> {
   await db.deleteFrom('article_tags').where('article_id', '=', id).execute()
   await db.deleteFrom('article_authors').where('article_id', '=', id).execute()
   if (r.tagIds.length) {
-    await db.insertInto('article_tags').values(r.tagIds.map((tag_id, position) => ({ article_id: id, tag_id, position }))).execute()
+    await db.insertInto('article_tags').values(r.tagIds.map((tag_id, position) => ({ article_id: id, tag_id, position })))
+      .onConflict((oc) => oc.columns(['article_id', 'tag_id']).doUpdateSet((eb) => ({ position: eb.ref('excluded.position') }))).execute()
   }
   if (r.authorIds.length) {
-    await db.insertInto('article_authors').values(r.authorIds.map((author_id, position) => ({ article_id: id, author_id, position }))).execute()
+    await db.insertInto('article_authors').values(r.authorIds.map((author_id, position) => ({ article_id: id, author_id, position })))
+      .onConflict((oc) => oc.columns(['article_id', 'author_id']).doUpdateSet((eb) => ({ position: eb.ref('excluded.position') }))).execute()
   }
 }
 
