@@ -66,10 +66,11 @@ function decodePath(rawPath: string): string {
 /**
  * The ETag of a page is a hash of its bytes, so every app process that renders the same page gives
  * it the same tag and any of them can answer a revalidation with 304. It is computed once per
- * render (a quarter of a millisecond for a 75 KB page); cached answers reuse it.
+ * render, from the bytes the cache keeps (hashing the string would encode it a second time): about
+ * 40 µs for a 70 KB page on this machine's SHA extensions. Cached answers reuse it.
  */
-function etagOf(page: string): string {
-  return `"${createHash('sha256').update(page, 'utf8').digest('base64url').slice(0, 27)}"`
+function etagOf(body: Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
 }
 
 /**
@@ -130,9 +131,14 @@ export function createPageCache(opts: {
       const cached = pages.get(key)
       if (fresh(cached, version)) return answer(req, reply, cached, true)
       const page = await render()
-      const entry: Entry = typeof page === 'string'
-        ? { version, expiresAt: now() + ttlMs, etag: etagOf(page), body: Buffer.from(page), location: null }
-        : { version, expiresAt: now() + ttlMs, etag: '', body: null, location: sameOriginPath(page.redirect) }
+      const expiresAt = now() + ttlMs
+      let entry: Entry
+      if (typeof page === 'string') {
+        const body = Buffer.from(page)
+        entry = { version, expiresAt, etag: etagOf(body), body, location: null }
+      } else {
+        entry = { version, expiresAt, etag: '', body: null, location: sameOriginPath(page.redirect) }
+      }
       pages.set(key, entry)
       return answer(req, reply, entry, false)
     },
