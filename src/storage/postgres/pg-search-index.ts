@@ -100,11 +100,15 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
       const matched = compilePlan(plan)
       const at = f.visibleAt.toISOString()
       if (!isFiltered(f)) {
-        const best = await sql<{ id: number; bm25: number; total: string }>`${matched}
-          SELECT article_id AS id, bm25, count(*) OVER () AS total FROM matched
-          ORDER BY bm25, article_id LIMIT ${candidatePool(page.offset + page.limit)}`.execute(db)
+        // The best matches and their articles' visibility in one statement: one round trip less.
+        const best = await sql<{ id: number; bm25: number; total: string; published_at: string | null; live: number | null }>`${matched},
+          best AS (SELECT article_id, bm25, count(*) OVER () AS total FROM matched
+            ORDER BY bm25, article_id LIMIT ${candidatePool(page.offset + page.limit)})
+          SELECT b.article_id AS id, b.bm25, b.total, a.published_at, a.live
+          FROM best b LEFT JOIN articles a ON a.id = b.article_id ORDER BY b.bm25, b.article_id`.execute(db)
         const total = Number(best.rows[0]?.total ?? 0)
-        const quick = await rankCandidates(db, best.rows.map((r) => ({ id: r.id, bm25: r.bm25 })), at, page, async () => total)
+        const candidates = best.rows.map((r) => ({ id: r.id, bm25: r.bm25, publishedAt: r.published_at, live: r.live === 1 }))
+        const quick = await rankCandidates(candidates, at, page, async () => total)
         if (quick) return quick
       }
       // The total counted in the same statement, so a page past the end still says how many there are.

@@ -32,11 +32,18 @@ function termIs(token: string, prefix: boolean, alias = 'p'): Sql {
   return sql`${term} >= ${lo} AND ${term} < ${hi}`
 }
 
-/** The articles holding a phrase of one token, with its frequency `f` (hits weighted by field) and length `d`. */
+/**
+ * The articles holding a phrase of one token, with its frequency `f` (hits weighted by field) and
+ * length `d`, one row per article: a whole word has one posting per article and kind, a prefix one
+ * per word it starts, summed here.
+ */
 function wordRows(p: Phrase, token: string): Sql {
   const [wt, wd, wb] = weightsOf(p.columns)
-  return sql`SELECT p.article_id, ${wt}::float8 * p.tf_title + ${wd}::float8 * p.tf_dek + ${wb}::float8 * p.tf_body AS f, p.tokens AS d
-    FROM search_postings p WHERE p.kind = ${KIND[p.columns]} AND ${termIs(token, p.prefix)}`
+  const f = sql`${wt}::float8 * p.tf_title + ${wd}::float8 * p.tf_dek + ${wb}::float8 * p.tf_body`
+  const where = sql`p.kind = ${KIND[p.columns]} AND ${termIs(token, p.prefix)}`
+  return p.prefix
+    ? sql`SELECT p.article_id, sum(${f}) AS f, max(p.tokens) AS d FROM search_postings p WHERE ${where} GROUP BY p.article_id`
+    : sql`SELECT p.article_id, ${f} AS f, p.tokens AS d FROM search_postings p WHERE ${where}`
 }
 
 /** The articles holding a phrase of several tokens, with its frequency `f` and length `d` (checked on the fields' text). */
@@ -99,7 +106,7 @@ export function compilePlan(plan: SearchPlan): Sql {
       const s = slotOf(p.phrase)
       const tokens = ftsTokens(s.phrase.text)
       if (tokens.length === 0) return sql`false`
-      if (s.index > 0) return sql`${s.index}::integer = ANY(c.has)`
+      if (s.index > 0) return sql`(c.has & ${sql.lit(2 ** (s.index - 1))}::int8) <> 0`
       if (tokens.length === 1) {
         return sql`EXISTS (SELECT 1 FROM search_postings q WHERE q.kind = ${KIND[s.phrase.columns]} AND ${termIs(tokens[0]!, s.phrase.prefix, 'q')} AND q.article_id = c.article_id)`
       }
@@ -109,16 +116,17 @@ export function compilePlan(plan: SearchPlan): Sql {
     return sql`(${sql.join(('and' in p ? p.and : p.or).map(holds), 'and' in p ? sql` AND ` : sql` OR `)})`
   }
 
+  // Bits of `has`: which positive phrases an article holds (a plan has far fewer than 63).
   const hits = positive.length > 0
     ? sql.join(positive.map((s) => sql`SELECT ${sql.lit(s.index)}::integer AS i, article_id, f, d FROM (${rowsOf(s.phrase)}) ${sql.table(`h${s.index}`)}`), sql` UNION ALL `)
     : sql`SELECT NULL::integer AS i, NULL::integer AS article_id, NULL::float8 AS f, NULL::integer AS d WHERE false`
   return sql`WITH
-    pa AS MATERIALIZED (SELECT i, article_id, sum(f) AS f, max(d) AS d FROM (${hits}) h GROUP BY i, article_id),
+    pa AS MATERIALIZED (${hits}),
     st AS MATERIALIZED (SELECT n, CASE WHEN n > 0 THEN tokens / n ELSE 1 END AS avgdl
       FROM (SELECT (SELECT docs FROM search_stats WHERE one)::float8 AS n, (SELECT tokens FROM search_stats WHERE one)::float8 AS tokens) s),
     idf AS MATERIALIZED (SELECT i, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf
       FROM (SELECT i, ln((st.n - count(*) + 0.5) / (count(*) + 0.5)) AS v FROM pa CROSS JOIN st GROUP BY i, st.n) x),
-    c AS (SELECT pa.article_id, array_agg(pa.i) AS has,
+    c AS (SELECT pa.article_id, bit_or(1::int8 << (pa.i - 1)) AS has,
         sum((${positive.map((s) => s.count)}::integer[])[pa.i] * idf.idf * pa.f * ${BM25_K1 + 1}::float8
           / (pa.f + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * pa.d / st.avgdl))) AS score
       FROM pa JOIN idf ON idf.i = pa.i CROSS JOIN st GROUP BY pa.article_id),

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import { type ParsedQuery, type SearchIndex } from '../../core/index.js'
 import type { Database } from '../sql/schema.js'
 import { COLUMN_WEIGHTS, RECENCY, commonLimit, planSearch, queryWords, type SearchPlan } from '../sql/search-plan.js'
-import { candidatePool, rankCandidates } from '../sql/rank-candidates.js'
+import { candidatePool, rankCandidates, withVisibility } from '../sql/rank-candidates.js'
 import { isFiltered, searchFilters } from '../sql/search-filters.js'
 
 const KEYS = '{title_k dek_k body_k}'
@@ -63,7 +63,8 @@ export function createFtsSearchIndex(db: Kysely<Database>): SearchIndex {
       if (!isFiltered(f)) {
         const candidates = await sql<{ id: number; bm25: number }>`SELECT rowid AS id, ${sql.raw(BM25)} AS bm25
           FROM article_search WHERE article_search MATCH ${match} ORDER BY bm25 LIMIT ${candidatePool(page.offset + page.limit)}`.execute(db)
-        const quick = await rankCandidates(db, candidates.rows.map((r) => ({ id: Number(r.id), bm25: Number(r.bm25) })), at, page, async () =>
+        const matches = candidates.rows.map((r) => ({ id: Number(r.id), bm25: Number(r.bm25) }))
+        const quick = await rankCandidates(await withVisibility(db, matches), at, page, async () =>
           Number((await sql<{ n: number }>`SELECT count(*) AS n FROM article_search WHERE article_search MATCH ${match}`.execute(db)).rows[0]?.n ?? 0))
         if (quick) return quick
       }
