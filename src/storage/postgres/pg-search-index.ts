@@ -7,6 +7,12 @@ import { isFiltered, searchFilters } from '../sql/search-filters.js'
 import { KIND, compilePlan } from './pg-search-sql.js'
 import { ftsTokens } from './fts-tokens.js'
 
+/** The promise, with its rejection marked handled: it may never be awaited (then nobody needs its error). */
+function quietly<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {})
+  return p
+}
+
 interface Posting { term: string; kind: number; tf: [number, number, number] }
 
 /**
@@ -65,26 +71,39 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
       FROM unnest(${queryWords(q)}::text[]) AS w(term)`.execute(db)
     return new Set(rows.rows.filter((r) => r.docs > limit).map((r) => r.term))
   }
-  const remove = async (id: number) => {
+  const common = new WeakMap<ParsedQuery, Promise<Set<string>>>()
+  const removeWith = async (conn: Kysely<Database>, id: number) => {
     await sql`WITH postings AS (DELETE FROM search_postings WHERE article_id = ${id}),
         gone AS (DELETE FROM search_docs WHERE article_id = ${id} RETURNING tokens)
       UPDATE search_stats SET docs = docs - (SELECT count(*) FROM gone), tokens = tokens - coalesce((SELECT sum(tokens) FROM gone), 0)
-      WHERE EXISTS (SELECT 1 FROM gone)`.execute(db)
+      WHERE EXISTS (SELECT 1 FROM gone)`.execute(conn)
+  }
+  const remove = (id: number) => removeWith(db, id)
+
+  /**
+   * Replaces an article's entry in one transaction (the caller's, or its own), holding a lock on
+   * that article's entry: two processes indexing the same story at once would otherwise both
+   * delete, then both insert, and the second would fail on the first's postings.
+   */
+  const putWith = async (conn: Kysely<Database>, doc: SearchDocument) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), ${doc.id}::integer)`.execute(conn)
+    await removeWith(conn, doc.id)
+    const { postings, texts, tokens } = toEntry(doc)
+    // One statement per article, the postings as parallel arrays: no round trip per token.
+    await sql`WITH doc AS (INSERT INTO search_docs (article_id, tokens, title_k, dek_k, body_k, title_s, dek_s, body_s)
+          VALUES (${doc.id}, ${tokens}, ${sql.join(texts)})),
+        stats AS (UPDATE search_stats SET docs = docs + 1, tokens = tokens + ${tokens})
+      INSERT INTO search_postings (term, kind, article_id, tf_title, tf_dek, tf_body, tokens)
+      SELECT t.term, t.kind, ${doc.id}, t.tf_title, t.tf_dek, t.tf_body, ${tokens}
+      FROM unnest(${postings.map((p) => p.term)}::text[], ${postings.map((p) => p.kind)}::smallint[],
+        ${postings.map((p) => p.tf[0])}::integer[], ${postings.map((p) => p.tf[1])}::integer[], ${postings.map((p) => p.tf[2])}::integer[])
+        AS t(term, kind, tf_title, tf_dek, tf_body)`.execute(conn)
   }
 
   return {
     async put(doc) {
-      await remove(doc.id)
-      const { postings, texts, tokens } = toEntry(doc)
-      // One statement per article, the postings as parallel arrays: no round trip per token.
-      await sql`WITH doc AS (INSERT INTO search_docs (article_id, tokens, title_k, dek_k, body_k, title_s, dek_s, body_s)
-            VALUES (${doc.id}, ${tokens}, ${sql.join(texts)})),
-          stats AS (UPDATE search_stats SET docs = docs + 1, tokens = tokens + ${tokens})
-        INSERT INTO search_postings (term, kind, article_id, tf_title, tf_dek, tf_body, tokens)
-        SELECT t.term, t.kind, ${doc.id}, t.tf_title, t.tf_dek, t.tf_body, ${tokens}
-        FROM unnest(${postings.map((p) => p.term)}::text[], ${postings.map((p) => p.kind)}::smallint[],
-          ${postings.map((p) => p.tf[0])}::integer[], ${postings.map((p) => p.tf[1])}::integer[], ${postings.map((p) => p.tf[2])}::integer[])
-          AS t(term, kind, tf_title, tf_dek, tf_body)`.execute(db)
+      if (db.isTransaction) await putWith(db, doc)
+      else await db.transaction().execute((trx) => putWith(trx, doc))
     },
 
     remove,
@@ -95,7 +114,11 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     },
 
     async search(query, f, page, mode = 'all') {
-      const plan = planSearch(query, mode, mode === 'some' ? await commonWords(query) : undefined)
+      // A `some` search follows an `all` search of the same query when that one finds too few,
+      // and needs the query's common words first: they are read alongside the `all` search, on
+      // another connection, rather than after it.
+      if (mode === 'all' && query.terms.length > 1 && !common.has(query)) common.set(query, quietly(commonWords(query)))
+      const plan = planSearch(query, mode, mode === 'some' ? await (common.get(query) ?? commonWords(query)) : undefined)
       if (plan === null) return { hits: [], total: 0 }
       const matched = compilePlan(plan)
       const at = f.visibleAt.toISOString()

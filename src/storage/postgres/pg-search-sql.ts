@@ -67,6 +67,15 @@ function longPhraseRows(p: Phrase): Sql {
 interface Slot { phrase: Phrase; index: number; count: number }
 
 /**
+ * Which positive phrases an article holds, as bits: phrase i is bit bitOf(i) of column
+ * `has${bitWord(i)}`, 63 to a bigint (its sign bit unused), as many columns as a long query needs.
+ */
+const bitWord = (i: number) => Math.floor((i - 1) / 63)
+const bitOf = (i: number) => (i - 1) % 63
+const hasColumns = (phrases: number) => sql.join(Array.from({ length: Math.max(1, Math.ceil(phrases / 63)) }, (_, w) =>
+  sql`bit_or(CASE WHEN (pa.i - 1) / 63 = ${sql.lit(w)} THEN 1::int8 << ((pa.i - 1) % 63) ELSE 0 END) AS ${sql.ref(`has${w}`)}`))
+
+/**
  * A search plan as SQL over the postings, ranked by FTS5's bm25 (fts5_aux.c): `WITH …` up to
  * `matched (article_id, bm25)`, every article the plan matches with its bm25 as FTS5 returns it
  * (negative, lower is better).
@@ -106,7 +115,7 @@ export function compilePlan(plan: SearchPlan): Sql {
       const s = slotOf(p.phrase)
       const tokens = ftsTokens(s.phrase.text)
       if (tokens.length === 0) return sql`false`
-      if (s.index > 0) return sql`(c.has & ${sql.lit(2 ** (s.index - 1))}::int8) <> 0`
+      if (s.index > 0) return sql`(${sql.ref(`c.has${bitWord(s.index)}`)} & ${sql.lit(2 ** bitOf(s.index))}::int8) <> 0`
       if (tokens.length === 1) {
         return sql`EXISTS (SELECT 1 FROM search_postings q WHERE q.kind = ${KIND[s.phrase.columns]} AND ${termIs(tokens[0]!, s.phrase.prefix, 'q')} AND q.article_id = c.article_id)`
       }
@@ -116,7 +125,6 @@ export function compilePlan(plan: SearchPlan): Sql {
     return sql`(${sql.join(('and' in p ? p.and : p.or).map(holds), 'and' in p ? sql` AND ` : sql` OR `)})`
   }
 
-  // Bits of `has`: which positive phrases an article holds (a plan has far fewer than 63).
   const hits = positive.length > 0
     ? sql.join(positive.map((s) => sql`SELECT ${sql.lit(s.index)}::integer AS i, article_id, f, d FROM (${rowsOf(s.phrase)}) ${sql.table(`h${s.index}`)}`), sql` UNION ALL `)
     : sql`SELECT NULL::integer AS i, NULL::integer AS article_id, NULL::float8 AS f, NULL::integer AS d WHERE false`
@@ -126,7 +134,7 @@ export function compilePlan(plan: SearchPlan): Sql {
       FROM (SELECT (SELECT docs FROM search_stats WHERE one)::float8 AS n, (SELECT tokens FROM search_stats WHERE one)::float8 AS tokens) s),
     idf AS MATERIALIZED (SELECT i, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf
       FROM (SELECT i, ln((st.n - count(*) + 0.5) / (count(*) + 0.5)) AS v FROM pa CROSS JOIN st GROUP BY i, st.n) x),
-    c AS (SELECT pa.article_id, bit_or(1::int8 << (pa.i - 1)) AS has,
+    c AS (SELECT pa.article_id, ${hasColumns(positive.length)},
         sum((${positive.map((s) => s.count)}::integer[])[pa.i] * idf.idf * pa.f * ${BM25_K1 + 1}::float8
           / (pa.f + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * pa.d / st.avgdl))) AS score
       FROM pa JOIN idf ON idf.i = pa.i CROSS JOIN st GROUP BY pa.article_id),
