@@ -124,6 +124,12 @@ export interface Store extends Repos {
    * process on the same database. Synchronous and cheap, so every page request can check it.
    */
   contentVersion(): string
+  /**
+   * Brings the database's planner statistics up to date after a bulk write (an import, a reindex,
+   * a copy), so that the next searches are planned on the data as it now is rather than when
+   * the database's own maintenance gets to it. Takes seconds on a large index; not for every write.
+   */
+  refreshStatistics(): Promise<void>
   close(): Promise<void>
 }
 

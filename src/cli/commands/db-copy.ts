@@ -129,11 +129,13 @@ async function rebuildTargetSearch(to: DatabaseLocation): Promise<number> {
   const store = await openTargetStore(to)
   const indexBar = bar('indexing {bar} {value}/{total} articles')
   try {
-    return await rebuildSearchIndex({ store }, (done, total) => {
+    const indexed = await rebuildSearchIndex({ store }, (done, total) => {
       if (!indexBar) return
       if (!indexBar.getTotal()) indexBar.start(total, 0)
       indexBar.update(done)
     })
+    await store.refreshStatistics()
+    return indexed
   } finally {
     indexBar?.stop()
     await store.close()

@@ -13,6 +13,9 @@ const STORE_OPTIONS = { busyTimeoutMs: 5_000, lockTimeoutMs: 60_000, maxBackoffM
 
 const count = (n: number) => n.toLocaleString('en-US')
 
+/** Records written above which an import refreshes the database's statistics (see Store.refreshStatistics). */
+const BULK = 1_000
+
 /**
  * `khabar import ndjson FILE`: one line per skipped record on stderr, a summary on stdout. Every
  * line about a record shows control characters from the file as `\u001b`-style escapes. A failure
@@ -41,6 +44,7 @@ export async function importFile(config: Config, args: string[]): Promise<number
     })
     bar?.stop()
     reportSkipped(report)
+    if (report.created + report.updated >= BULK) await store.refreshStatistics()
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     console.log(`khabar import: ${report.created} created, ${report.updated} updated, ${report.skipped.length} skipped in ${seconds}s`)
     return report.skipped.length ? 3 : 0

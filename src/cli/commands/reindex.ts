@@ -14,6 +14,7 @@ export async function reindex(config: Config): Promise<number> {
       if (bar && done <= total) { if (!bar.getTotal()) bar.start(total, 0); bar.update(done) }
     }))
     bar?.stop()
+    await store.refreshStatistics()
     console.log(`khabar reindex: ${result.indexed} articles indexed, related articles for ${result.related} in ${((Date.now() - started) / 1000).toFixed(1)}s`)
     return 0
   } finally {

@@ -117,6 +117,19 @@ describe('openPostgresStore', () => {
     await eventually(() => a.contentVersion() !== before)
   })
 
+  it('refreshes the search tables\' statistics and visibility map, content unchanged', async (t) => {
+    const { a, schema } = await twoProcesses(t)
+    const id = (await a.transaction((tx) => ingestArticle(tx, incoming({ title: 'قمة المناخ' })))).id
+    await a.refreshStatistics()
+    const psql = new pg.Client({ connectionString: schema.url })
+    await psql.connect()
+    t.after(() => psql.end())
+    const { rows } = await psql.query(`SELECT relname FROM pg_stat_user_tables
+      WHERE schemaname = $1 AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL ORDER BY relname`, [schema.schema])
+    assert.deepEqual(rows.map((r) => r.relname).filter((r: string) => r.startsWith('search_')), ['search_docs', 'search_postings', 'search_stats'])
+    assert.equal((await a.articles.get(id))?.title, 'قمة المناخ')
+  })
+
   it('never repeats a version while its listening connection is down, and listens again after', async (t) => {
     const { a, schema } = await twoProcesses(t)
     const admin = new pg.Client({ connectionString: schema.url })

@@ -65,6 +65,10 @@ export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {
       const row = version.get() as { v: number; c: number }
       return `${row.v}.${row.c}`
     },
+    async refreshStatistics() {
+      // ANALYZE where SQLite judges the statistics stale (and on tables that never had any).
+      raw.pragma('optimize=0x10002')
+    },
     async close() {
       // Table statistics let the planner pick the right index (a handful of ids over a scan of
       // every visible article). Gathered at close, after the writes (an import's, say), and read
