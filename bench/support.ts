@@ -57,10 +57,10 @@ export function wrk(url: string, opts: { seconds: number; connections: number })
   })
 }
 
-/** Starts a child process and resolves once a line of its stdout matches `ready`. */
-export function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+/** Starts a child process (in `cwd`, which decides the tsconfig tsx reads) and resolves once a line of its stdout matches `ready`. */
+export function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, cwd?: string): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
     let buffer = ''
     child.stdout!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString()
