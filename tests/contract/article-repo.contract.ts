@@ -1,16 +1,10 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { ingestArticle, paragraphsToHtml, type IncomingArticle } from '../../src/core/index.js'
+import { ingestArticle, paragraphsToHtml } from '../../src/core/index.js'
+import { wireStories } from '../support/newsroom.js'
 import { openBoth, openOne, type OpenTwo } from './open-two.js'
 
-let n = 0
-function incoming(overrides: Partial<IncomingArticle> = {}): IncomingArticle {
-  n++
-  return {
-    externalId: `contract:${n}`, title: `خبر رقم ${n}`, bodyHtml: paragraphsToHtml(['نص الخبر.']),
-    categoryName: 'سياسة', publishedAt: new Date('2026-11-29T06:00:00Z'), ...overrides,
-  }
-}
+const incoming = wireStories('contract')
 
 /** ArticleRepo, through ingestArticle, against two stores on one database. */
 export function describeArticleRepo(name: string, openTwo: OpenTwo): void {

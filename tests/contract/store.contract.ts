@@ -1,17 +1,11 @@
 import { describe, it } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
 import assert from 'node:assert/strict'
-import { ingestArticle, paragraphsToHtml, type IncomingArticle, type Store } from '../../src/core/index.js'
+import { ingestArticle, type IncomingArticle, type Store } from '../../src/core/index.js'
+import { wireStories } from '../support/newsroom.js'
 import { openBoth, openOne, type OpenTwo } from './open-two.js'
 
-let n = 0
-function incoming(overrides: Partial<IncomingArticle> = {}): IncomingArticle {
-  n++
-  return {
-    externalId: `store:${n}`, title: `خبر رقم ${n}`, bodyHtml: paragraphsToHtml(['نص الخبر.']),
-    categoryName: 'سياسة', publishedAt: new Date('2026-11-29T06:00:00Z'), ...overrides,
-  }
-}
+const incoming = wireStories('store')
 
 const ingest = (store: Store, o: Partial<IncomingArticle> = {}) => store.transaction((tx) => ingestArticle(tx, incoming(o)))
 const desk = (slug: string) => ({ slug, name: slug, description: null, parentId: null, position: 1 })

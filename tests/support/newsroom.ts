@@ -7,6 +7,21 @@ export const minutesAgo = (m: number, from = NOW) => new Date(from.getTime() - m
 
 export type ArticleOverrides = Partial<IncomingArticle> & { paragraphs?: string[] }
 
+/**
+ * A maker of wire stories, each with the next external id under `source` (`source:1`, `source:2`,
+ * …) and defaults for whatever the test does not say.
+ */
+export function wireStories(source: string): (overrides?: Partial<IncomingArticle>) => IncomingArticle {
+  let n = 0
+  return (overrides = {}) => {
+    n++
+    return {
+      externalId: `${source}:${n}`, title: `خبر رقم ${n}`, bodyHtml: paragraphsToHtml(['نص الخبر.']),
+      categoryName: 'سياسة', publishedAt: new Date('2026-11-29T06:00:00Z'), ...overrides,
+    }
+  }
+}
+
 /** Stores a published article, the n-th of a test, with defaults for whatever the test does not say. */
 export async function addArticle(store: Store, n: number, o: ArticleOverrides = {}, from = NOW): Promise<number> {
   const { paragraphs, ...rest } = o

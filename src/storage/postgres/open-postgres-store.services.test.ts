@@ -2,15 +2,12 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
-import { BusyError, ingestArticle, paragraphsToHtml, type IncomingArticle } from '../../core/index.js'
+import { BusyError, ingestArticle } from '../../core/index.js'
+import { wireStories } from '../../../tests/support/newsroom.js'
 import { createTestSchema } from '../../../tests/support/postgres.js'
 import { openPostgresStore, type PostgresStoreOptions } from './open-postgres-store.js'
 
-let n = 0
-const incoming = (o: Partial<IncomingArticle> = {}): IncomingArticle => ({
-  externalId: `pg:${++n}`, title: `خبر رقم ${n}`, bodyHtml: paragraphsToHtml(['نص الخبر.']),
-  categoryName: 'سياسة', publishedAt: new Date('2026-11-29T06:00:00Z'), ...o,
-})
+const incoming = wireStories('pg')
 
 /** Two stores on one fresh schema, as two app processes would open them. */
 async function twoProcesses(t: { after(fn: () => Promise<void>): void }, opts: PostgresStoreOptions = {}) {

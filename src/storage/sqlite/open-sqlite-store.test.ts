@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
-import { ingestArticle, paragraphsToHtml, type IncomingArticle, type Store } from '../../core/index.js'
+import { ingestArticle, type IncomingArticle, type Store } from '../../core/index.js'
+import { wireStories } from '../../../tests/support/newsroom.js'
 import { migrateToLatest } from '../migrations/index.js'
 import { openSqliteStore } from './open-sqlite-store.js'
 import { WriteLockTimeoutError } from './immediate-transaction.js'
@@ -17,14 +18,7 @@ function tempDbFile(t: { after(fn: () => void): void }): string {
   return join(dir, 'nested', 'khabar.db')
 }
 
-let n = 0
-function incoming(overrides: Partial<IncomingArticle> = {}): IncomingArticle {
-  n++
-  return {
-    externalId: `test:${n}`, title: `خبر رقم ${n}`, bodyHtml: paragraphsToHtml(['نص الخبر.']),
-    categoryName: 'سياسة', publishedAt: new Date('2026-11-29T06:00:00Z'), ...overrides,
-  }
-}
+const incoming = wireStories('test')
 
 const ingest = (store: Store, o: Partial<IncomingArticle> = {}) => store.transaction((tx) => ingestArticle(tx, incoming(o)))
 
