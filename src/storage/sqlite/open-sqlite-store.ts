@@ -65,22 +65,25 @@ export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {
       const row = version.get() as { v: number; c: number }
       return `${row.v}.${row.c}`
     },
-    async refreshStatistics() {
-      // ANALYZE where SQLite judges the statistics stale (and on tables that never had any).
-      raw.pragma('optimize=0x10002')
-    },
+    refreshStatistics: async () => refreshStatistics(raw),
     async close() {
-      // Table statistics let the planner pick the right index (a handful of ids over a scan of
-      // every visible article). Gathered at close, after the writes (an import's, say), and read
-      // by every connection; gathering them at open on a still-empty database misleads the
-      // planner for the whole bulk load that follows.
-      try {
-        raw.pragma('optimize')
-      } catch (e) {
-        if (!isBusy(e)) throw e // another connection is writing: the statistics can wait for the next close
-      }
+      refreshStatistics(raw)
       await db.destroy()
     },
+  }
+}
+
+/**
+ * Table statistics let the planner pick the right index (a handful of ids over a scan of every
+ * visible article). Gathered after bulk writes and at close, and read by every connection;
+ * gathering them at open on a still-empty database misleads the planner for the whole bulk load
+ * that follows. Skipped while another connection writes: they can wait for the next time.
+ */
+function refreshStatistics(raw: BetterSqlite3.Database): void {
+  try {
+    raw.pragma('optimize')
+  } catch (e) {
+    if (!isBusy(e)) throw e
   }
 }
 
