@@ -83,7 +83,7 @@ const hasColumns = (phrases: number) => sql.join(Array.from({ length: Math.max(1
  *   phrases from the postings' key alone, longer ones checked on the fields' text).
  * - Each (phrase, article) gets its frequency f; each phrase its article count n and so its idf;
  *   each article the sum of idf · f·(k1+1) / (f + k1·(1 − b + b·D/avgdl)) over its phrases, and
- *   the list of phrases it holds, on which the plan's boolean is checked.
+ *   which phrases it holds (bits of `has…`), on which the plan's boolean is checked.
  * - As in FTS5, a phrase counts once for each time it stands outside a NOT, and not at all after
  *   one (FTS5 reports no hits for those: a matching row is never one where they match). Those
  *   are checked per candidate: an index probe for one word, a subquery otherwise.
