@@ -14,8 +14,9 @@ import pg from 'pg'
 import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely'
 import { arabicAnalyzer } from '../../src/arabic/index.js'
 import { parseQuery } from '../../src/core/index.js'
-import { commonLimit, planSearch, queryWords, type SearchPlan } from '../../src/storage/sql/search-plan.js'
+import { planSearch, type SearchPlan } from '../../src/storage/sql/search-plan.js'
 import { compilePlan } from '../../src/storage/postgres/pg-search-sql.js'
+import { readCommonWords } from '../../src/storage/postgres/pg-search-index.js'
 import { percentile } from './compare-stores.js'
 
 type Compile = (plan: SearchPlan) => RawBuilder<unknown>
@@ -50,15 +51,10 @@ async function main() {
   try {
     const queries = JSON.parse(readFileSync(new URL('./queries.json', import.meta.url), 'utf8')) as Array<{ query: string }>
     const size = Number((await sql<{ n: string }>`SELECT docs AS n FROM search_stats`.execute(db)).rows[0]?.n ?? 0)
-    const limit = Math.floor(commonLimit(size))
     let differ = 0
     for (const { query } of queries) {
       const parsed = parseQuery(query, arabicAnalyzer)
-      // The common words as the adapter reads them (pg-search-index.ts), for the some-words plan.
-      const common = new Set((await sql<{ term: string; docs: number }>`SELECT w.term, (SELECT count(DISTINCT article_id)::integer FROM (
-          (SELECT article_id FROM search_postings WHERE kind = 0 AND term = w.term LIMIT ${limit + 1})
-          UNION ALL (SELECT article_id FROM search_postings WHERE kind = 1 AND term = w.term LIMIT ${limit + 1})) x) AS docs
-        FROM unnest(${queryWords(parsed)}::text[]) AS w(term)`.execute(db)).rows.filter((r) => r.docs > limit).map((r) => r.term))
+      const common = await readCommonWords(db, parsed, size)
       for (const mode of ['all', 'some'] as const) {
         const plan = planSearch(parsed, mode, common)
         if (!plan) continue

@@ -41,6 +41,20 @@ export function toEntry(doc: SearchDocument): { postings: Posting[]; texts: stri
 }
 
 /**
+ * The query's words (keys and stems) that are common in an index of `size` articles (see
+ * commonLimit), for the some-words plan. A word's articles are read up to limit + 1 per kind: more
+ * than that in either kind settles it, and below that the distinct count is exact.
+ */
+export async function readCommonWords(db: Kysely<Database>, q: ParsedQuery, size: number): Promise<Set<string>> {
+  const limit = Math.floor(commonLimit(size))
+  const rows = await sql<{ term: string; docs: number }>`SELECT w.term, (SELECT count(DISTINCT article_id)::integer FROM (
+      (SELECT article_id FROM search_postings WHERE kind = 0 AND term = w.term LIMIT ${limit + 1})
+      UNION ALL (SELECT article_id FROM search_postings WHERE kind = 1 AND term = w.term LIMIT ${limit + 1})) x) AS docs
+    FROM unnest(${queryWords(q)}::text[]) AS w(term)`.execute(db)
+  return new Set(rows.rows.filter((r) => r.docs > limit).map((r) => r.term))
+}
+
+/**
  * The search index on PostgreSQL (see migration 004): Khabar's own postings, ranked in one
  * statement by the bm25 FTS5 computes on SQLite, with the same column weights, recency boost and
  * `all`/`some` plans (storage/sql/search-plan.ts), so both databases return the same results.
@@ -61,16 +75,7 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     for (const r of rows.rows) out.set(r.term, Number(r.doc))
     return out
   }
-  // Whether a word is in more than `limit` articles, reading at most limit + 1 entries per kind:
-  // more than that in either kind settles it, and below that the distinct count is exact.
-  const commonWords = async (q: ParsedQuery) => {
-    const limit = Math.floor(commonLimit(await indexSize()))
-    const rows = await sql<{ term: string; docs: number }>`SELECT w.term, (SELECT count(DISTINCT article_id)::integer FROM (
-        (SELECT article_id FROM search_postings WHERE kind = 0 AND term = w.term LIMIT ${limit + 1})
-        UNION ALL (SELECT article_id FROM search_postings WHERE kind = 1 AND term = w.term LIMIT ${limit + 1})) x) AS docs
-      FROM unnest(${queryWords(q)}::text[]) AS w(term)`.execute(db)
-    return new Set(rows.rows.filter((r) => r.docs > limit).map((r) => r.term))
-  }
+  const commonWords = async (q: ParsedQuery) => readCommonWords(db, q, await indexSize())
   const common = new WeakMap<ParsedQuery, Promise<Set<string>>>()
   const removeWith = async (conn: Kysely<Database>, id: number) => {
     await sql`WITH postings AS (DELETE FROM search_postings WHERE article_id = ${id}),
