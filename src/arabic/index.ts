@@ -1,6 +1,6 @@
 export { searchKey } from './search-key.js'
 export { tokenize, tokenKey, type Token, type TokenKind } from './tokenize.js'
-export { stem, stems } from './stem.js'
+export { stem, stems, typedStem } from './stem.js'
 export { STOP_WORDS } from './stop-words.js'
 export { arabicAnalyzer, normalizingAnalyzer, analyzerWithStemmer, type Analyzer, type AnalyzedToken } from './analyze.js'
 export { slugify, wordSlug } from './slug.js'

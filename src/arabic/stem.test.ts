@@ -2,7 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFixtureTable, type FixtureCase as Case } from '../../tests/support/fixture-table.js'
 import { searchKey } from './search-key.js'
-import { stem, stems } from './stem.js'
+import { stem, stems, typedStem } from './stem.js'
 import { arabicAnalyzer } from './analyze.js'
 
 const cases = readFixtureTable('stems.tsv')
@@ -94,4 +94,17 @@ describe('stem families', () => {
       for (const a of g.a) for (const b of g.b) assert.ok(!meet(a, b), `${a} ${analyzedStems(a).join('|')} vs ${b} ${analyzedStems(b).join('|')}`)
     })
   }
+})
+
+describe('typedStem', () => {
+  it('strips what stands before a half-typed word and keeps its end, which is no suffix yet', () => {
+    assert.deepEqual(['الانتها', 'بالكامل', 'وللمنتخ', 'الدولاري'].map(typedStem), ['انتها', 'كامل', 'منتخ', 'دولاري'])
+    assert.equal(stem('الانتها'), 'انت') // the stemmer, by contrast, takes ها for a pronoun
+  })
+
+  it('drops hamza as the stems do, and gives nothing when under three letters are left', () => {
+    assert.equal(typedStem(searchKey('الرئاس')), 'راس')
+    assert.equal(typedStem('العن'), null)
+    assert.equal(typedStem('iphon'), 'iphon')
+  })
 })

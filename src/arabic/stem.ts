@@ -58,6 +58,19 @@ export function stems(key: string): string[] {
   return out
 }
 
+/**
+ * What a word the reader is still typing (a prefix of the word they mean) starts its stem with:
+ * the word without hamza and without the article and what stands before it, as {@link stems}
+ * strips them, and no suffix rule: the end of a half-typed word is not a suffix (الانتها is on
+ * its way to الانتهاء or الانتهاكات, not انت + ها). Null when fewer than three letters are left.
+ */
+export function typedStem(key: string): string | null {
+  const w = key.replace(/\u0621/g, '')
+  if (!/^[\u0621-\u064A]+$/.test(w)) return w.length >= 3 ? w : null
+  const bare = stripArticle(w)
+  return bare.length >= 3 ? bare : null
+}
+
 const ARTICLE_PREFIXES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال']
 
 function stripArticle(word: string): string {

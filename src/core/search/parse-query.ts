@@ -1,4 +1,4 @@
-import type { AnalyzedToken, Analyzer } from '../../arabic/index.js'
+import { typedStem, type AnalyzedToken, type Analyzer } from '../../arabic/index.js'
 
 /** The shortest last word matched as a prefix, in letters. */
 export const PREFIX_MIN = 4
@@ -23,6 +23,21 @@ export interface ParsedQuery {
   phrases: QueryTerm[][]
   /** `-word` or `-"…"`: articles matching any of these are left out. */
   excluded: QueryTerm[][]
+}
+
+/**
+ * How a term's stems match: `whole`, stems equal to one of these; `start`, stems that start with
+ * this. A finished word matches by its stems whole. A word the reader is still typing also matches
+ * the stems that start with its own start (see typedStem: الانتها → انتها, on its way to
+ * الانتهاء or الانتهاكات) — not with its stem, which takes the unfinished end for a suffix
+ * (انت + ها) and then matches a large share of the collection (انتخابات, انتاج…). Its stems whole
+ * still count, in case the word is complete, but not those under three letters: they come from
+ * a fragment (العن → عن), and match nearly every story.
+ */
+export function stemMatch(t: QueryTerm): { whole: string[]; start: string | null } {
+  if (!t.prefix) return { whole: t.stems, start: null }
+  const start = typedStem(t.key)
+  return { whole: t.stems.filter((s) => s !== start && s.length >= 3), start }
 }
 
 const QUOTES = /["«»“”„]/

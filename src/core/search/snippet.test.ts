@@ -60,6 +60,11 @@ describe('buildSnippet', () => {
     assert.deepEqual(hits(snippet('زار الكاظمي واشنطن', 'الكاظ')), ['الكاظمي'])
   })
 
+  it('marks by the start of a half-typed word, not by the stem its unfinished end suggests', () => {
+    // الانتها stems to انت (ها read as a pronoun): انتخابات starts with that, not with انتها.
+    assert.deepEqual(hits(snippet('بعد الانتخابات وبانتهاء الجولة', 'الانتها')), ['وبانتهاء'])
+  })
+
   it('does not mark by prefix once the reader has finished the word', () => {
     assert.deepEqual(hits(snippet('زار الكاظمي واشنطن', 'الكاظ ')), [])
   })

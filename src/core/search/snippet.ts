@@ -1,15 +1,16 @@
 import type { AnalyzedToken, Analyzer } from '../../arabic/index.js'
-import type { ParsedQuery, QueryTerm } from './parse-query.js'
+import { stemMatch, type ParsedQuery, type QueryTerm } from './parse-query.js'
 
 /** A piece of text as written; `hit` marks a word the query matched. */
 export interface SnippetPart { text: string; hit: boolean }
 
 export const SNIPPET_WORDS = 32
 
-function matches(token: AnalyzedToken, term: QueryTerm): boolean {
+/** Whether search matches the token by this term: by key (or its start, for a word being typed), or by stem (see stemMatch). */
+function matches(token: AnalyzedToken, term: QueryTerm, stems: ReturnType<typeof stemMatch>): boolean {
   if (token.key === term.key) return true
   if (term.prefix && token.key.startsWith(term.key)) return true
-  return token.stems.some((s) => term.stems.includes(s) || (term.prefix && s.startsWith(term.stems[0]!)))
+  return token.stems.some((s) => stems.whole.includes(s) || (stems.start !== null && s.startsWith(stems.start)))
 }
 
 /**
@@ -37,7 +38,8 @@ function snippetOf(analyzer: Analyzer, text: string, query: ParsedQuery): Snippe
   const tokens = analyzer.analyze(text)
   if (tokens.length === 0) return []
   const wanted = [...query.terms, ...query.phrases.flat()]
-  const hitTerm = tokens.map((t) => wanted.findIndex((w) => matches(t, w)))
+  const stems = wanted.map(stemMatch)
+  const hitTerm = tokens.map((t) => wanted.findIndex((w, i) => matches(t, w, stems[i]!)))
   // Slide a window of SNIPPET_WORDS tokens in one pass, counting hits per term; score = distinct
   // terms seen, then total hits; the earliest best window wins.
   const counts = new Array<number>(wanted.length).fill(0)

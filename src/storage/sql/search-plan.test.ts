@@ -20,9 +20,14 @@ describe('planSearch', () => {
     assert.notEqual(planSearch(query({ terms: [term('قمه'), term('مناخ')] }), 'some'), null)
   })
 
-  it('matches a word by its key or any of its stems, and a typed-ahead word by prefixes of key and first stem', () => {
+  it('matches a word by its key or any of its stems', () => {
     assert.deepEqual(planSearch(query({ terms: [term('بعمل', { stems: ['عمل', 'بعمل'] })] })), { and: [{ or: [keys('بعمل'), stems('عمل'), stems('بعمل')] }] })
-    assert.deepEqual(planSearch(query({ terms: [term('انتخا', { stems: ['انتخا', 'x'], prefix: true })] })), { and: [{ or: [keys('انتخا', true), stems('انتخا', true)] }] })
+  })
+
+  it('matches a word being typed by the start of its key and of its unsuffixed stem, and by its stems of three letters or more whole', () => {
+    assert.deepEqual(planSearch(query({ terms: [term('الانتها', { stems: ['انت', 'نت'], prefix: true })] })),
+      { and: [{ or: [keys('الانتها', true), stems('انتها', true), stems('انت')] }] })
+    assert.deepEqual(planSearch(query({ terms: [term('العن', { stems: ['عن'], prefix: true })] })), { and: [{ or: [keys('العن', true)] }] })
   })
 
   it('leaves common stems out of the `some` part, and a word common in every reading out altogether', () => {

@@ -1,4 +1,4 @@
-import type { ParsedQuery, QueryTerm } from '../../core/index.js'
+import { stemMatch, type ParsedQuery, type QueryTerm } from '../../core/index.js'
 
 /**
  * What every search adapter shares: the ranking constants and the boolean plan of a parsed query.
@@ -45,7 +45,10 @@ export type SearchPlan =
 const phrase = (text: string, columns: Phrase['columns'], prefix = false): SearchPlan => ({ phrase: { text, prefix, columns } })
 
 function termPlan(t: QueryTerm, allowPrefix = true, skip: ReadonlySet<string> = new Set()): SearchPlan {
-  if (t.prefix && allowPrefix) return { or: [phrase(t.key, 'keys', true), phrase(t.stems[0]!, 'stems', true)] }
+  if (t.prefix && allowPrefix) {
+    const { whole, start } = stemMatch(t)
+    return { or: [phrase(t.key, 'keys', true), ...(start ? [phrase(start, 'stems', true)] : []), ...whole.map((s) => phrase(s, 'stems'))] }
+  }
   const stems = t.stems.filter((s) => !skip.has(s))
   return stems.length ? { or: [phrase(t.key, 'keys'), ...stems.map((s) => phrase(s, 'stems'))] } : { or: [phrase(t.key, 'keys')] }
 }
