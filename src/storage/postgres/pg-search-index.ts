@@ -1,17 +1,11 @@
 import { sql, type Kysely } from 'kysely'
 import type { ParsedQuery, SearchDocument, SearchIndex } from '../../core/index.js'
 import type { Database } from '../sql/schema.js'
-import { RECENCY, commonLimit, planSearch, queryWords } from '../sql/search-plan.js'
-import { candidatePool, rankCandidates } from '../sql/rank-candidates.js'
+import { RECENCY, commonLimit, planSearch, queryWords, type SearchPlan } from '../sql/search-plan.js'
+import { candidatePool, rankCandidates, type Candidate } from '../sql/rank-candidates.js'
 import { isFiltered, searchFilters } from '../sql/search-filters.js'
-import { KIND, compilePlan } from './pg-search-sql.js'
+import { KIND, compilePlan, compilePlans } from './pg-search-sql.js'
 import { ftsTokens } from './fts-tokens.js'
-
-/** The promise, with its rejection marked handled: it may never be awaited (then nobody needs its error). */
-function quietly<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => {})
-  return p
-}
 
 interface Posting { term: string; kind: number; tf: [number, number, number] }
 
@@ -76,7 +70,6 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     return out
   }
   const commonWords = async (q: ParsedQuery) => readCommonWords(db, q, await indexSize())
-  const common = new WeakMap<ParsedQuery, Promise<Set<string>>>()
   const removeWith = async (conn: Kysely<Database>, id: number) => {
     await sql`WITH postings AS (DELETE FROM search_postings WHERE article_id = ${id}),
         gone AS (DELETE FROM search_docs WHERE article_id = ${id} RETURNING tokens)
@@ -105,6 +98,48 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
         AS t(term, kind, tf_title, tf_dek, tf_body)`.execute(conn)
   }
 
+  /**
+   * The best matches by BM25 alone of `plan`, and of `some` when `plan` matches fewer than
+   * `fewerThan` articles (else `some` is not run), with their articles' visibility, in one statement.
+   */
+  const bestOf = async (plan: SearchPlan, pool: number, some?: { plan: SearchPlan; fewerThan: number }) => {
+    const best = (k: number, name: string, when = sql``) => sql`(SELECT ${sql.lit(k)}::integer AS plan, article_id, bm25, count(*) OVER () AS total
+      FROM ${sql.ref(name)} ${when} ORDER BY bm25, article_id LIMIT ${pool})`
+    const branches = [best(0, 'matched')]
+    if (some) branches.push(best(1, 'matched_some', sql`WHERE (SELECT count(*) FROM matched) < ${some.fewerThan}`))
+    const rows = await sql<{ plan: number; id: number; bm25: number; total: string; published_at: string | null; live: number | null }>`${compilePlans(some ? { matched: plan, matched_some: some.plan } : { matched: plan })},
+      best AS (${sql.join(branches, sql` UNION ALL `)})
+      SELECT b.plan, b.article_id AS id, b.bm25, b.total, a.published_at, a.live
+      FROM best b LEFT JOIN articles a ON a.id = b.article_id ORDER BY b.plan, b.bm25, b.article_id`.execute(db)
+    return [0, 1].map((k) => {
+      const mine = rows.rows.filter((r) => r.plan === k)
+      return { total: Number(mine[0]?.total ?? 0), candidates: mine.map((r): Candidate => ({ id: r.id, bm25: r.bm25, publishedAt: r.published_at, live: r.live === 1 })) }
+    }) as [{ total: number; candidates: Candidate[] }, { total: number; candidates: Candidate[] }]
+  }
+  // The some-words matches found with a query's every-words ones, for the some-words search that
+  // follows when those do not fill a page (core/search/search-articles.ts).
+  const someFound = new WeakMap<ParsedQuery, { at: string; pool: number; total: number; candidates: Candidate[] }>()
+
+  /**
+   * The common case — words, no filters — ranked from the best candidates by BM25 (see
+   * rankCandidates), or null when visibility left too few of them. A query of several words gets
+   * its every-words and some-words matches from one reading of its postings: the some-words
+   * search is needed for most such queries, and would read most of the same postings again.
+   */
+  const rankUnfiltered = async (query: ParsedQuery, at: string, page: { offset: number; limit: number }, mode: 'all' | 'some') => {
+    const pool = candidatePool(page.offset + page.limit)
+    const kept = mode === 'some' ? someFound.get(query) : undefined
+    someFound.delete(query)
+    if (kept && kept.at === at && kept.pool >= pool) return rankCandidates(kept.candidates, at, page, async () => kept.total)
+    const some = mode === 'all' && query.terms.length > 1 ? planSearch(query, 'some', await commonWords(query)) : null
+    const plan = mode === 'all' ? planSearch(query, 'all') : planSearch(query, 'some', await commonWords(query))
+    if (plan === null) return { hits: [], total: 0 }
+    // The some-words search follows only when the every-words matches do not fill the page.
+    const [found, alsoSome] = await bestOf(plan, pool, some ? { plan: some, fewerThan: page.limit } : undefined)
+    if (some && found.total < page.limit) someFound.set(query, { at, pool, ...alsoSome })
+    return rankCandidates(found.candidates, at, page, async () => found.total)
+  }
+
   return {
     async put(doc) {
       if (db.isTransaction) await putWith(db, doc)
@@ -119,26 +154,14 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     },
 
     async search(query, f, page, mode = 'all') {
-      // A `some` search follows an `all` search of the same query when that one finds too few,
-      // and needs the query's common words first: they are read alongside the `all` search, on
-      // another connection, rather than after it.
-      if (mode === 'all' && query.terms.length > 1 && !common.has(query)) common.set(query, quietly(commonWords(query)))
-      const plan = planSearch(query, mode, mode === 'some' ? await (common.get(query) ?? commonWords(query)) : undefined)
-      if (plan === null) return { hits: [], total: 0 }
-      const matched = compilePlan(plan)
       const at = f.visibleAt.toISOString()
       if (!isFiltered(f)) {
-        // The best matches and their articles' visibility in one statement: one round trip less.
-        const best = await sql<{ id: number; bm25: number; total: string; published_at: string | null; live: number | null }>`${matched},
-          best AS (SELECT article_id, bm25, count(*) OVER () AS total FROM matched
-            ORDER BY bm25, article_id LIMIT ${candidatePool(page.offset + page.limit)})
-          SELECT b.article_id AS id, b.bm25, b.total, a.published_at, a.live
-          FROM best b LEFT JOIN articles a ON a.id = b.article_id ORDER BY b.bm25, b.article_id`.execute(db)
-        const total = Number(best.rows[0]?.total ?? 0)
-        const candidates = best.rows.map((r) => ({ id: r.id, bm25: r.bm25, publishedAt: r.published_at, live: r.live === 1 }))
-        const quick = await rankCandidates(candidates, at, page, async () => total)
-        if (quick) return quick
+        const ranked = await rankUnfiltered(query, at, page, mode)
+        if (ranked) return ranked
       }
+      const plan = planSearch(query, mode, mode === 'some' ? await commonWords(query) : undefined)
+      if (plan === null) return { hits: [], total: 0 }
+      const matched = compilePlan(plan)
       // The total counted in the same statement, so a page past the end still says how many there are.
       const rows = await sql<{ id: number | null; score: number | null; total: string }>`${matched},
         found AS (SELECT a.id, a.published_at,
