@@ -176,6 +176,32 @@ export function describeSearchIndex(name: string, openStore: () => Promise<Store
       close(everywhere, [...ids.slice(2), a, b].map((id) => ({ id, score: bm25(5, 0.8, id === a ? 3 : id === b ? 4 : 2) * boost(id) })))
     })
 
+    it('scores by article counts that follow entries replaced and removed', async (t) => {
+      const n = await newsroom(t)
+      const ids: number[] = []
+      for (let i = 0; i < 7; i++) ids.push(await n.add())
+      const [a, b, c, d] = ids as [number, number, number, number]
+      await n.store.search.clear()
+      const put = (id: number, title: string, body: string) =>
+        n.store.search.put({ id, keys: { title, dek: '', body }, stems: { title: '', dek: '', body: 'صخر' } })
+      await put(a, 'نهر', 'نهر')
+      await put(b, 'جبل', 'نهر نهر')
+      await put(c, 'نهر', '')
+      await put(d, 'نهر', '')
+      for (const id of ids.slice(4)) await put(id, 'سهل', '')
+      // c no longer holds نهر, d is gone: نهر is in 2 of 6 entries, D = 3, 4, 2, 2, 2, 2.
+      await put(c, 'سهل', '')
+      await n.store.search.remove(d)
+      const N = 6, avgdl = 15 / 6, k1 = 1.2, bb = 0.75
+      const idf = (df: number) => Math.max(1e-6, Math.log((N - df + 0.5) / (df + 0.5)))
+      const bm25 = (df: number, freq: number, D: number) => idf(df) * (freq * (k1 + 1)) / (freq + k1 * (1 - bb + bb * D / avgdl))
+      const boost = (id: number) => 1 + 0.1 / (1 + (NOW.getTime() - minutesAgo(ids.indexOf(id) + 1).getTime()) / 86_400_000 / 30)
+      const hits = (await n.run(query({ terms: [term('نهر', { stems: [] })] }))).hits
+      const expected = [{ id: a, score: bm25(2, 6, 3) * boost(a) }, { id: b, score: bm25(2, 2, 4) * boost(b) }]
+      assert.deepEqual(hits.map((h) => h.id), expected.map((e) => e.id))
+      hits.forEach((h, i) => assert.ok(Math.abs(h.score / expected[i]!.score - 1) < 1e-9, `${h.score} ≠ ${expected[i]!.score}`))
+    })
+
     it('ranks a title match above the same word in a body, and a rare word above a common one', async (t) => {
       const n = await newsroom(t)
       const inBody = await n.add({ title: 'خبر أول', paragraphs: ['زلزال في المنطقة'] })
