@@ -102,7 +102,7 @@ export async function openPostgresStore(
         // What autovacuum does in its own time after a bulk load: the planner's statistics, and the
         // visibility map that lets a search read the postings' index alone. VACUUM cannot run in a
         // transaction: this is a statement of its own on a pooled connection.
-        await sql`VACUUM (ANALYZE) search_postings, search_docs, search_stats, articles, article_tags, article_authors, related_articles`.execute(db)
+        await sql`VACUUM (ANALYZE) search_postings, search_docs, search_stats, search_terms, articles, article_tags, article_authors, related_articles`.execute(db)
       },
       async exclusively(name, work) {
         const key = advisoryKey(schema, name)

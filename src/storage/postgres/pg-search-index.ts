@@ -4,7 +4,7 @@ import type { Database } from '../sql/schema.js'
 import { RECENCY, commonLimit, planSearch, queryWords, type SearchPlan } from '../sql/search-plan.js'
 import { candidatePool, rankCandidates, type Candidate } from '../sql/rank-candidates.js'
 import { isFiltered, searchFilters } from '../sql/search-filters.js'
-import { KIND, compilePlan, compilePlans } from './pg-search-sql.js'
+import { KIND, compilePlan, compilePlans, type TermDocs } from './pg-search-sql.js'
 import { ftsTokens } from './fts-tokens.js'
 
 interface Posting { term: string; kind: number; tf: [number, number, number] }
@@ -35,18 +35,23 @@ export function toEntry(doc: SearchDocument): { postings: Posting[]; texts: stri
 }
 
 /**
- * The query's words (keys and stems) that are common in an index of `size` articles (see
- * commonLimit), for the some-words plan. A word's articles are read up to limit + 1 per kind: more
- * than that in either kind settles it, and below that the distinct count is exact.
+ * Which of `words` are common in an index of `size` articles (see commonLimit), for the some-words
+ * plan, counted from the postings: a word's articles are read up to limit + 1 per kind (more than
+ * that in either kind settles it; below that the distinct count is exact). The index answers most
+ * words from its kept counts instead (see termCounts).
  */
-export async function readCommonWords(db: Kysely<Database>, q: ParsedQuery, size: number): Promise<Set<string>> {
+export async function readCommonWords(db: Kysely<Database>, words: readonly string[], size: number): Promise<Set<string>> {
+  if (words.length === 0) return new Set()
   const limit = Math.floor(commonLimit(size))
   const rows = await sql<{ term: string; docs: number }>`SELECT w.term, (SELECT count(DISTINCT article_id)::integer FROM (
       (SELECT article_id FROM search_postings WHERE kind = 0 AND term = w.term LIMIT ${limit + 1})
       UNION ALL (SELECT article_id FROM search_postings WHERE kind = 1 AND term = w.term LIMIT ${limit + 1})) x) AS docs
-    FROM unnest(${queryWords(q)}::text[]) AS w(term)`.execute(db)
+    FROM unnest(${[...words]}::text[]) AS w(term)`.execute(db)
   return new Set(rows.rows.filter((r) => r.docs > limit).map((r) => r.term))
 }
+
+/** A query's terms' article counts by kind (`search_terms`), and the index's size, read together. */
+interface TermCounts { docs: TermDocs; size: number; common(): Promise<Set<string>> }
 
 /**
  * The search index on PostgreSQL (see migration 004): Khabar's own postings, ranked in one
@@ -54,12 +59,6 @@ export async function readCommonWords(db: Kysely<Database>, q: ParsedQuery, size
  * `all`/`some` plans (storage/sql/search-plan.ts), so both databases return the same results.
  */
 export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
-  // The entry count moves slowly; counting it on every `some` search would not.
-  let sized = { n: 0, at: 0 }
-  const indexSize = async () => {
-    if (Date.now() - sized.at > 60_000) sized = { n: await countEntries(), at: Date.now() }
-    return sized.n
-  }
   const countEntries = async () => Number((await sql<{ n: string }>`SELECT docs AS n FROM search_stats`.execute(db)).rows[0]?.n ?? 0)
   const frequencies = async (terms: readonly string[]) => {
     const out = new Map<string, number>()
@@ -69,31 +68,75 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     for (const r of rows.rows) out.set(r.term, Number(r.doc))
     return out
   }
-  const commonWords = async (q: ParsedQuery) => readCommonWords(db, q, await indexSize())
+  /**
+   * What a query's plans need before they are compiled, in one look-up: each word's article count
+   * by kind (a whole word's idf), the index's size, and from those which words are common. A word
+   * is common when it is in more than the limit's articles as key or as stem (FTS5 counts an
+   * article holding either); the two counts settle that unless neither alone passes the limit
+   * and their sum does — then its postings are counted (readCommonWords).
+   */
+  const termCounts = async (q: ParsedQuery): Promise<TermCounts> => {
+    const words = queryWords(q)
+    const terms = [...new Set([...words, ...words.flatMap(ftsTokens)])]
+    const { rows } = await sql<{ size: string; kind: number | null; term: string | null; docs: number | null }>`SELECT s.docs AS size, t.kind, t.term, t.docs
+      FROM search_stats s LEFT JOIN search_terms t ON t.kind IN (0, 1) AND t.term = ANY(${terms}::text[]) WHERE s.one`.execute(db)
+    const counts = new Map<string, number>()
+    for (const r of rows) if (r.term !== null) counts.set(`${r.kind}\u0000${r.term}`, r.docs!)
+    const docs: TermDocs = (kind, term) => counts.get(`${kind}\u0000${term}`) ?? (terms.includes(term) ? 0 : undefined)
+    const size = Number(rows[0]?.size ?? 0)
+    let common: Promise<Set<string>> | undefined
+    return {
+      docs,
+      size,
+      common: () => (common ??= (async () => {
+        const limit = Math.floor(commonLimit(size))
+        const known = new Set<string>()
+        const unsure: string[] = []
+        for (const w of words) {
+          const [key, stem] = [docs(KIND.keys, w) ?? 0, docs(KIND.stems, w) ?? 0]
+          if (Math.max(key, stem) > limit) known.add(w)
+          else if (key + stem > limit) unsure.push(w)
+        }
+        for (const w of await readCommonWords(db, unsure, size)) known.add(w)
+        return known
+      })()),
+    }
+  }
+  /**
+   * Every change to the index holds its write lock until the transaction ends. The kept counts
+   * (search_terms) are shared by every article: two writers updating the same common words in
+   * different orders would deadlock, and two indexing one article at once would both delete, then
+   * both insert, and the second would fail on the first's postings.
+   */
+  const lock = (conn: Kysely<Database>) => sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), 0)`.execute(conn)
+  const inTransaction = async (work: (conn: Kysely<Database>) => Promise<void>) => {
+    if (db.isTransaction) await work(db)
+    else await db.transaction().execute(work)
+  }
   const removeWith = async (conn: Kysely<Database>, id: number) => {
-    await sql`WITH postings AS (DELETE FROM search_postings WHERE article_id = ${id}),
+    await lock(conn)
+    await sql`WITH postings AS (DELETE FROM search_postings WHERE article_id = ${id} RETURNING kind, term),
+        terms AS (UPDATE search_terms t SET docs = t.docs - 1 FROM postings p WHERE t.kind = p.kind AND t.term = p.term),
         gone AS (DELETE FROM search_docs WHERE article_id = ${id} RETURNING tokens)
       UPDATE search_stats SET docs = docs - (SELECT count(*) FROM gone), tokens = tokens - coalesce((SELECT sum(tokens) FROM gone), 0)
       WHERE EXISTS (SELECT 1 FROM gone)`.execute(conn)
   }
-  const remove = (id: number) => removeWith(db, id)
 
-  /**
-   * Replaces an article's entry in one transaction (the caller's, or its own), holding a lock on
-   * that article's entry: two processes indexing the same story at once would otherwise both
-   * delete, then both insert, and the second would fail on the first's postings.
-   */
+  /** Replaces an article's entry in one transaction (the caller's, or its own). */
   const putWith = async (conn: Kysely<Database>, doc: SearchDocument) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), ${doc.id}::integer)`.execute(conn)
     await removeWith(conn, doc.id)
     const { postings, texts, tokens } = toEntry(doc)
+    const [terms, kinds] = [postings.map((p) => p.term), postings.map((p) => p.kind)]
     // One statement per article, the postings as parallel arrays: no round trip per token.
     await sql`WITH doc AS (INSERT INTO search_docs (article_id, tokens, title_k, dek_k, body_k, title_s, dek_s, body_s)
           VALUES (${doc.id}, ${tokens}, ${sql.join(texts)})),
-        stats AS (UPDATE search_stats SET docs = docs + 1, tokens = tokens + ${tokens})
+        stats AS (UPDATE search_stats SET docs = docs + 1, tokens = tokens + ${tokens}),
+        counts AS (INSERT INTO search_terms (kind, term, docs)
+          SELECT t.kind, t.term, 1 FROM unnest(${terms}::text[], ${kinds}::smallint[]) AS t(term, kind) ORDER BY 1, 2
+          ON CONFLICT (kind, term) DO UPDATE SET docs = search_terms.docs + 1)
       INSERT INTO search_postings (term, kind, article_id, tf_title, tf_dek, tf_body, tokens)
       SELECT t.term, t.kind, ${doc.id}, t.tf_title, t.tf_dek, t.tf_body, ${tokens}
-      FROM unnest(${postings.map((p) => p.term)}::text[], ${postings.map((p) => p.kind)}::smallint[],
+      FROM unnest(${terms}::text[], ${kinds}::smallint[],
         ${postings.map((p) => p.tf[0])}::integer[], ${postings.map((p) => p.tf[1])}::integer[], ${postings.map((p) => p.tf[2])}::integer[])
         AS t(term, kind, tf_title, tf_dek, tf_body)`.execute(conn)
   }
@@ -102,12 +145,12 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
    * The best matches by BM25 alone of `plan`, and of `some` when `plan` matches fewer than
    * `fewerThan` articles (else `some` is not run), with their articles' visibility, in one statement.
    */
-  const bestOf = async (plan: SearchPlan, pool: number, some?: { plan: SearchPlan; fewerThan: number }) => {
+  const bestOf = async (plan: SearchPlan, docs: TermDocs, pool: number, some?: { plan: SearchPlan; fewerThan: number }) => {
     const best = (k: number, name: string, when = sql``) => sql`(SELECT ${sql.lit(k)}::integer AS plan, article_id, bm25, count(*) OVER () AS total
       FROM ${sql.ref(name)} ${when} ORDER BY bm25, article_id LIMIT ${pool})`
     const branches = [best(0, 'matched')]
     if (some) branches.push(best(1, 'matched_some', sql`WHERE (SELECT count(*) FROM matched) < ${some.fewerThan}`))
-    const rows = await sql<{ plan: number; id: number; bm25: number; total: string; published_at: string | null; live: number | null }>`${compilePlans(some ? { matched: plan, matched_some: some.plan } : { matched: plan })},
+    const rows = await sql<{ plan: number; id: number; bm25: number; total: string; published_at: string | null; live: number | null }>`${compilePlans(some ? { matched: plan, matched_some: some.plan } : { matched: plan }, docs)},
       best AS (${sql.join(branches, sql` UNION ALL `)})
       SELECT b.plan, b.article_id AS id, b.bm25, b.total, a.published_at, a.live
       FROM best b LEFT JOIN articles a ON a.id = b.article_id ORDER BY b.plan, b.bm25, b.article_id`.execute(db)
@@ -131,25 +174,27 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     const kept = mode === 'some' ? someFound.get(query) : undefined
     someFound.delete(query)
     if (kept && kept.at === at && kept.pool >= pool) return rankCandidates(kept.candidates, at, page, async () => kept.total)
-    const some = mode === 'all' && query.terms.length > 1 ? planSearch(query, 'some', await commonWords(query)) : null
-    const plan = mode === 'all' ? planSearch(query, 'all') : planSearch(query, 'some', await commonWords(query))
+    const counts = await termCounts(query)
+    const some = mode === 'all' && query.terms.length > 1 ? planSearch(query, 'some', await counts.common()) : null
+    const plan = mode === 'all' ? planSearch(query, 'all') : planSearch(query, 'some', await counts.common())
     if (plan === null) return { hits: [], total: 0 }
     // The some-words search follows only when the every-words matches do not fill the page.
-    const [found, alsoSome] = await bestOf(plan, pool, some ? { plan: some, fewerThan: page.limit } : undefined)
+    const [found, alsoSome] = await bestOf(plan, counts.docs, pool, some ? { plan: some, fewerThan: page.limit } : undefined)
     if (some && found.total < page.limit) someFound.set(query, { at, pool, ...alsoSome })
     return rankCandidates(found.candidates, at, page, async () => found.total)
   }
 
   return {
     async put(doc) {
-      if (db.isTransaction) await putWith(db, doc)
-      else await db.transaction().execute((trx) => putWith(trx, doc))
+      await inTransaction((conn) => putWith(conn, doc))
     },
 
-    remove,
+    async remove(id) {
+      await inTransaction((conn) => removeWith(conn, id))
+    },
 
     async clear() {
-      await sql`TRUNCATE search_postings, search_docs`.execute(db)
+      await sql`TRUNCATE search_postings, search_docs, search_terms`.execute(db)
       await sql`UPDATE search_stats SET docs = 0, tokens = 0`.execute(db)
     },
 
@@ -159,9 +204,10 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
         const ranked = await rankUnfiltered(query, at, page, mode)
         if (ranked) return ranked
       }
-      const plan = planSearch(query, mode, mode === 'some' ? await commonWords(query) : undefined)
+      const counts = await termCounts(query)
+      const plan = planSearch(query, mode, mode === 'some' ? await counts.common() : undefined)
       if (plan === null) return { hits: [], total: 0 }
-      const matched = compilePlan(plan)
+      const matched = compilePlan(plan, counts.docs)
       // The total counted in the same statement, so a page past the end still says how many there are.
       const rows = await sql<{ id: number | null; score: number | null; total: string }>`${matched},
         found AS (SELECT a.id, a.published_at,
