@@ -6,7 +6,7 @@ import type { Database } from '../sql/schema.js'
 import { createSqlRepos } from '../sql/repos.js'
 import { migrateToLatest } from '../migrations/index.js'
 import { listenForContentChanges } from './content-signal.js'
-import { createPgSearchIndex } from './pg-search-index.js'
+import { createPgSearchIndex, type PgSearchIndex } from './pg-search-index.js'
 
 export interface PostgresStoreOptions {
   /** Apply pending migrations on open (default true); several processes may start at once. */
@@ -81,7 +81,10 @@ export async function openPostgresStore(
           result = await db.transaction().execute(async (trx) => {
             await sql`SELECT set_config('lock_timeout', ${`${lockTimeoutMs}ms`}, true),
               set_config('khabar.change', ${token}, true), pg_advisory_xact_lock(${writeKey}::bigint)`.execute(trx)
-            return work(createSqlRepos(trx.withPlugin(writeTracker(() => { wrote = true })), search))
+            let index: PgSearchIndex | undefined
+            const out = await work(createSqlRepos(trx.withPlugin(writeTracker(() => { wrote = true })), (d) => (index = search(d))))
+            await index?.flush() // the search index's article counts, added up over the transaction
+            return out
           })
         } catch (e) {
           if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE) {

@@ -50,6 +50,16 @@ export async function readCommonWords(db: Kysely<Database>, words: readonly stri
   return new Set(rows.rows.filter((r) => r.docs > limit).map((r) => r.term))
 }
 
+/** The search index on PostgreSQL, with what a store transaction calls before it commits. */
+export interface PgSearchIndex extends SearchIndex {
+  /**
+   * Writes the article counts (search_terms) that this index's puts and removes changed. In a
+   * store transaction they are added up and written once, at its end: a batch of 250 imported
+   * stories updates a common word's count once, not 250 times. Outside one, each write does it.
+   */
+  flush(): Promise<void>
+}
+
 /** A query's terms' article counts by kind (`search_terms`), and the index's size, read together. */
 interface TermCounts { docs: TermDocs; size: number; common(): Promise<Set<string>> }
 
@@ -58,7 +68,7 @@ interface TermCounts { docs: TermDocs; size: number; common(): Promise<Set<strin
  * statement by the bm25 FTS5 computes on SQLite, with the same column weights, recency boost and
  * `all`/`some` plans (storage/sql/search-plan.ts), so both databases return the same results.
  */
-export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
+export function createPgSearchIndex(db: Kysely<Database>): PgSearchIndex {
   const countEntries = async () => Number((await sql<{ n: string }>`SELECT docs AS n FROM search_stats`.execute(db)).rows[0]?.n ?? 0)
   const frequencies = async (terms: readonly string[]) => {
     const out = new Map<string, number>()
@@ -109,17 +119,33 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
    * both insert, and the second would fail on the first's postings.
    */
   const lock = (conn: Kysely<Database>) => sql`SELECT pg_advisory_xact_lock(hashtext(current_schema()), 0)`.execute(conn)
+  // Article counts changed by this index's writes and not yet written: `${kind}\u0000${term}` → change.
+  const pending = new Map<string, number>()
+  const count = (kind: number, term: string, change: number) => {
+    const key = `${kind}\u0000${term}`
+    pending.set(key, (pending.get(key) ?? 0) + change)
+  }
+  const flushWith = async (conn: Kysely<Database>) => {
+    const changes = [...pending].filter(([, change]) => change !== 0).map(([key, change]) => [...key.split('\u0000'), change] as const)
+    pending.clear()
+    if (changes.length === 0) return
+    await sql`INSERT INTO search_terms (kind, term, docs)
+      SELECT t.kind, t.term, t.change FROM unnest(${changes.map((c) => Number(c[0]))}::smallint[], ${changes.map((c) => c[1])}::text[], ${changes.map((c) => c[2])}::integer[]) AS t(kind, term, change)
+      ON CONFLICT (kind, term) DO UPDATE SET docs = search_terms.docs + EXCLUDED.docs`.execute(conn)
+  }
+  // In a store transaction, the store flushes at its end; otherwise a write is its own transaction, flushed in it.
   const inTransaction = async (work: (conn: Kysely<Database>) => Promise<void>) => {
     if (db.isTransaction) await work(db)
-    else await db.transaction().execute(work)
+    else await db.transaction().execute(async (trx) => { await work(trx); await flushWith(trx) })
   }
   const removeWith = async (conn: Kysely<Database>, id: number) => {
     await lock(conn)
-    await sql`WITH postings AS (DELETE FROM search_postings WHERE article_id = ${id} RETURNING kind, term),
-        terms AS (UPDATE search_terms t SET docs = t.docs - 1 FROM postings p WHERE t.kind = p.kind AND t.term = p.term),
-        gone AS (DELETE FROM search_docs WHERE article_id = ${id} RETURNING tokens)
-      UPDATE search_stats SET docs = docs - (SELECT count(*) FROM gone), tokens = tokens - coalesce((SELECT sum(tokens) FROM gone), 0)
-      WHERE EXISTS (SELECT 1 FROM gone)`.execute(conn)
+    const removed = await sql<{ kind: number; term: string }>`WITH postings AS (DELETE FROM search_postings WHERE article_id = ${id} RETURNING kind, term),
+        gone AS (DELETE FROM search_docs WHERE article_id = ${id} RETURNING tokens),
+        stats AS (UPDATE search_stats SET docs = docs - (SELECT count(*) FROM gone), tokens = tokens - coalesce((SELECT sum(tokens) FROM gone), 0)
+          WHERE EXISTS (SELECT 1 FROM gone))
+      SELECT kind, term FROM postings`.execute(conn)
+    for (const r of removed.rows) count(r.kind, r.term, -1)
   }
 
   /** Replaces an article's entry in one transaction (the caller's, or its own). */
@@ -130,15 +156,13 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     // One statement per article, the postings as parallel arrays: no round trip per token.
     await sql`WITH doc AS (INSERT INTO search_docs (article_id, tokens, title_k, dek_k, body_k, title_s, dek_s, body_s)
           VALUES (${doc.id}, ${tokens}, ${sql.join(texts)})),
-        stats AS (UPDATE search_stats SET docs = docs + 1, tokens = tokens + ${tokens}),
-        counts AS (INSERT INTO search_terms (kind, term, docs)
-          SELECT t.kind, t.term, 1 FROM unnest(${terms}::text[], ${kinds}::smallint[]) AS t(term, kind) ORDER BY 1, 2
-          ON CONFLICT (kind, term) DO UPDATE SET docs = search_terms.docs + 1)
+        stats AS (UPDATE search_stats SET docs = docs + 1, tokens = tokens + ${tokens})
       INSERT INTO search_postings (term, kind, article_id, tf_title, tf_dek, tf_body, tokens)
       SELECT t.term, t.kind, ${doc.id}, t.tf_title, t.tf_dek, t.tf_body, ${tokens}
       FROM unnest(${terms}::text[], ${kinds}::smallint[],
         ${postings.map((p) => p.tf[0])}::integer[], ${postings.map((p) => p.tf[1])}::integer[], ${postings.map((p) => p.tf[2])}::integer[])
         AS t(term, kind, tf_title, tf_dek, tf_body)`.execute(conn)
+    for (const p of postings) count(p.kind, p.term, 1)
   }
 
   /**
@@ -185,6 +209,10 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
   }
 
   return {
+    async flush() {
+      await flushWith(db)
+    },
+
     async put(doc) {
       await inTransaction((conn) => putWith(conn, doc))
     },
@@ -194,6 +222,7 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
     },
 
     async clear() {
+      pending.clear()
       await sql`TRUNCATE search_postings, search_docs, search_terms`.execute(db)
       await sql`UPDATE search_stats SET docs = 0, tokens = 0`.execute(db)
     },
