@@ -14,12 +14,12 @@ import pg from 'pg'
 import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely'
 import { arabicAnalyzer } from '../../src/arabic/index.js'
 import { parseQuery } from '../../src/core/index.js'
-import { planSearch, queryWords, type SearchPlan } from '../../src/storage/sql/search-plan.js'
-import { compilePlan, type TermDocs } from '../../src/storage/postgres/pg-search-sql.js'
+import { planSearch, type SearchPlan } from '../../src/storage/sql/search-plan.js'
+import { compilePlan } from '../../src/storage/postgres/pg-search-sql.js'
 import { readCommonWords } from '../../src/storage/postgres/pg-search-index.js'
 import { percentile } from './compare-stores.js'
 
-type Compile = (plan: SearchPlan, docs?: TermDocs) => RawBuilder<unknown>
+type Compile = (plan: SearchPlan) => RawBuilder<unknown>
 const args = process.argv.slice(2)
 const option = (name: string) => { const i = args.indexOf(name); return i === -1 ? undefined : args[i + 1] }
 const url = option('--pg') ?? process.env.KHABAR_EVAL_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -54,17 +54,13 @@ async function main() {
     let differ = 0
     for (const { query } of queries) {
       const parsed = parseQuery(query, arabicAnalyzer)
-      const common = await readCommonWords(db, queryWords(parsed), size)
-      // The kept article counts today's statements are given (read untimed, as the index reads them before compiling).
-      const words = queryWords(parsed)
-      const kept = new Map((await sql<{ kind: number; term: string; docs: number }>`SELECT kind, term, docs FROM search_terms WHERE kind IN (0, 1) AND term = ANY(${words}::text[])`.execute(db)).rows.map((r) => [`${r.kind} ${r.term}`, r.docs]))
-      const docs: TermDocs = (kind, term) => kept.get(`${kind} ${term}`) ?? (words.includes(term) ? 0 : undefined)
+      const common = await readCommonWords(db, parsed, size)
       for (const mode of ['all', 'some'] as const) {
         const plan = planSearch(parsed, mode, common)
         if (!plan) continue
         const answers: string[] = []
         for (const side of sides) {
-          const statement = sql`${side.compile(plan, docs)} SELECT article_id AS id, bm25, count(*) OVER () AS total FROM matched ORDER BY bm25, article_id LIMIT 200`
+          const statement = sql`${side.compile(plan)} SELECT article_id AS id, bm25, count(*) OVER () AS total FROM matched ORDER BY bm25, article_id LIMIT 200`
           if (process.env.EXPLAIN) {
             const lines = (await sql<Record<string, string>>`EXPLAIN (ANALYZE, TIMING OFF, SUMMARY) ${statement}`.execute(db)).rows.map((r) => r['QUERY PLAN']).join('\n')
             side.planning.push(Number(/Planning Time: ([\d.]+)/.exec(lines)?.[1]))

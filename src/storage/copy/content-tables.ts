@@ -30,7 +30,7 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
  * site, and the search index (FTS5 on SQLite, postings on PostgreSQL) is rebuilt from the copied
  * articles because its form differs per dialect.
  */
-const NOT_COPIED = /^(kysely_migration|kysely_migration_lock|job_locks|search_docs|search_postings|search_stats|search_terms|article_search(_.*)?|sqlite_.*)$/
+const NOT_COPIED = /^(kysely_migration|kysely_migration_lock|job_locks|search_docs|search_postings|search_stats|article_search(_.*)?|sqlite_.*)$/
 
 /**
  * Tables found in a database that are neither copied nor knowingly left out: a migration added

@@ -7,8 +7,7 @@ import * as m004 from './004-postgres-search.js'
 import * as m005 from './005-job-locks.js'
 import * as m006 from './006-content-notifications.js'
 import * as m007 from './007-related-by-target.js'
-import * as m008 from './008-search-terms.js'
-import * as m009 from './009-search-keeps-its-text.js'
+import * as m008 from './008-search-keeps-its-text.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
@@ -21,8 +20,7 @@ const STEPS: Record<string, Step> = {
   '005-job-locks': m005,
   '006-content-notifications': m006,
   '007-related-by-target': m007,
-  '008-search-terms': m008,
-  '009-search-keeps-its-text': m009,
+  '008-search-keeps-its-text': m008,
 }
 
 /**

@@ -123,7 +123,7 @@ describe('openPostgresStore', () => {
     t.after(() => psql.end())
     const { rows } = await psql.query(`SELECT relname FROM pg_stat_user_tables
       WHERE schemaname = $1 AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL ORDER BY relname`, [schema.schema])
-    assert.deepEqual(rows.map((r) => r.relname).filter((r: string) => r.startsWith('search_')), ['search_docs', 'search_postings', 'search_stats', 'search_terms'])
+    assert.deepEqual(rows.map((r) => r.relname).filter((r: string) => r.startsWith('search_')), ['search_docs', 'search_postings', 'search_stats'])
     assert.equal((await a.articles.get(id))?.title, 'قمة المناخ')
   })
 

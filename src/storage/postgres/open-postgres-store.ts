@@ -6,7 +6,7 @@ import type { Database } from '../sql/schema.js'
 import { createSqlRepos } from '../sql/repos.js'
 import { migrateToLatest } from '../migrations/index.js'
 import { listenForContentChanges } from './content-signal.js'
-import { createPgSearchIndex, type PgSearchIndex } from './pg-search-index.js'
+import { createPgSearchIndex } from './pg-search-index.js'
 
 export interface PostgresStoreOptions {
   /** Apply pending migrations on open (default true); several processes may start at once. */
@@ -81,10 +81,7 @@ export async function openPostgresStore(
           result = await db.transaction().execute(async (trx) => {
             await sql`SELECT set_config('lock_timeout', ${`${lockTimeoutMs}ms`}, true),
               set_config('khabar.change', ${token}, true), pg_advisory_xact_lock(${writeKey}::bigint)`.execute(trx)
-            let index: PgSearchIndex | undefined
-            const out = await work(createSqlRepos(trx.withPlugin(writeTracker(() => { wrote = true })), (d) => (index = search(d))))
-            await index?.flush() // the search index's article counts, added up over the transaction
-            return out
+            return work(createSqlRepos(trx.withPlugin(writeTracker(() => { wrote = true })), search))
           })
         } catch (e) {
           if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE) {
@@ -105,7 +102,7 @@ export async function openPostgresStore(
         // What autovacuum does in its own time after a bulk load: the planner's statistics, and the
         // visibility map that lets a search read the postings' index alone. VACUUM cannot run in a
         // transaction: this is a statement of its own on a pooled connection.
-        await sql`VACUUM (ANALYZE) search_postings, search_docs, search_stats, search_terms, articles, article_tags, article_authors, related_articles`.execute(db)
+        await sql`VACUUM (ANALYZE) search_postings, search_docs, search_stats, articles, article_tags, article_authors, related_articles`.execute(db)
       },
       async exclusively(name, work) {
         const key = advisoryKey(schema, name)

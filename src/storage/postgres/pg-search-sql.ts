@@ -64,7 +64,7 @@ function longPhraseRows(p: Phrase): Sql {
     WHERE f > 0`
 }
 
-interface Slot { phrase: Phrase; index: number; counts: number[] }
+interface Slot { phrase: Phrase; index: number; count: number }
 
 /**
  * Which positive phrases an article holds, as bits: phrase i is bit bitOf(i) of column
@@ -72,50 +72,38 @@ interface Slot { phrase: Phrase; index: number; counts: number[] }
  */
 const bitWord = (i: number) => Math.floor((i - 1) / 63)
 const bitOf = (i: number) => (i - 1) % 63
-/**
- * How many articles hold a term, by kind, where the caller knows it (from `search_terms`); a
- * phrase whose count is not known this way (a prefix, several words) is counted in the statement.
- */
-export type TermDocs = (kind: number, term: string) => number | undefined
-
-/** A search plan as SQL: `WITH …` up to `matched (article_id, bm25)` (see {@link compilePlans}). */
-export const compilePlan = (plan: SearchPlan, docs?: TermDocs): Sql => compilePlans({ matched: plan }, docs)
+const hasColumns = (phrases: number) => sql.join(Array.from({ length: Math.max(1, Math.ceil(phrases / 63)) }, (_, w) =>
+  sql`bit_or(CASE WHEN (pa.i - 1) / 63 = ${sql.lit(w)} THEN 1::int8 << ((pa.i - 1) % 63) ELSE 0 END) AS ${sql.ref(`has${w}`)}`))
 
 /**
- * Search plans as SQL over the postings, ranked by FTS5's bm25 (fts5_aux.c): `WITH …` up to one
- * CTE per plan, named by its key, `(article_id, bm25)`: every article the plan matches with its
- * bm25 as FTS5 returns it (negative, lower is better). Plans given together share their phrases'
- * postings, read once: a query's every-words and some-words plans cost little more than one.
+ * A search plan as SQL over the postings, ranked by FTS5's bm25 (fts5_aux.c): `WITH …` up to
+ * `matched (article_id, bm25)`, every article the plan matches with its bm25 as FTS5 returns it
+ * (negative, lower is better).
  * - The phrases outside any NOT are looked up together, each by its own index range (one-word
- *   phrases from the postings' key alone, longer ones checked on the fields' text), each row
- *   weighted there: idf · f·(k1+1) / (f + k1·(1 − b + b·D/avgdl)), f the phrase's hits weighted
- *   by field, D the article's length. A phrase's idf comes from its article count: given by
- *   `docs` for a whole word, else counted from its rows, kept for that.
- * - Each article gets, per plan, the sum of its phrases' weights (times the times the phrase
- *   stands in the plan), and which phrases it holds (bits of `has…`), on which each plan's
- *   boolean is checked.
- * - As in FTS5, a phrase counts once for each time it stands outside a NOT in a plan, and not at
- *   all after one (FTS5 reports no hits for those: a matching row is never one where they match).
- *   Those of them that no plan counts are checked per candidate: an index probe for one word, a
- *   subquery otherwise.
+ *   phrases from the postings' key alone, longer ones checked on the fields' text).
+ * - Each (phrase, article) gets its frequency f; each phrase its article count n and so its idf;
+ *   each article the sum of idf · f·(k1+1) / (f + k1·(1 − b + b·D/avgdl)) over its phrases, and
+ *   which phrases it holds (bits of `has…`), on which the plan's boolean is checked.
+ * - As in FTS5, a phrase counts once for each time it stands outside a NOT, and not at all after
+ *   one (FTS5 reports no hits for those: a matching row is never one where they match). Those
+ *   are checked per candidate: an index probe for one word, a subquery otherwise.
  */
-export function compilePlans(plans: Record<string, SearchPlan>, docs: TermDocs = () => undefined): Sql {
-  const names = Object.keys(plans)
+export function compilePlan(plan: SearchPlan): Sql {
   const slots = new Map<string, Slot>()
   const slotOf = (p: Phrase) => {
     const key = JSON.stringify([p.text, p.prefix, p.columns])
     let s = slots.get(key)
-    if (!s) slots.set(key, s = { phrase: p, index: 0, counts: names.map(() => 0) })
+    if (!s) slots.set(key, s = { phrase: p, index: 0, count: 0 })
     return s
   }
-  const count = (p: SearchPlan, plan: number, negated: boolean): void => {
-    if ('phrase' in p) slotOf(p.phrase).counts[plan]! += negated ? 0 : 1
-    else if ('not' in p) { count(p.not[0], plan, negated); count(p.not[1], plan, true) }
-    else for (const x of 'and' in p ? p.and : p.or) count(x, plan, negated)
+  const count = (p: SearchPlan, negated: boolean): void => {
+    if ('phrase' in p) slotOf(p.phrase).count += negated ? 0 : 1
+    else if ('not' in p) { count(p.not[0], negated); count(p.not[1], true) }
+    else for (const x of 'and' in p ? p.and : p.or) count(x, negated)
   }
-  names.forEach((name, k) => count(plans[name]!, k, false))
-  // Positive phrases numbered from 1 (their index in each plan's counts); a phrase without tokens matches nothing.
-  const positive = [...slots.values()].filter((s) => s.counts.some((n) => n > 0) && ftsTokens(s.phrase.text).length > 0)
+  count(plan, false)
+  // Positive phrases numbered from 1 (their index in `counts`); a phrase without tokens matches nothing.
+  const positive = [...slots.values()].filter((s) => s.count > 0 && ftsTokens(s.phrase.text).length > 0)
   positive.forEach((s, i) => { s.index = i + 1 })
   const rowsOf = (p: Phrase) => {
     const tokens = ftsTokens(p.text)
@@ -137,39 +125,18 @@ export function compilePlans(plans: Record<string, SearchPlan>, docs: TermDocs =
     return sql`(${sql.join(('and' in p ? p.and : p.or).map(holds), 'and' in p ? sql` AND ` : sql` OR `)})`
   }
 
-  // The article count of each positive phrase: known, or counted from its rows (kept for the scoring).
-  const known = new Map<Slot, number>()
-  for (const s of positive) {
-    const tokens = ftsTokens(s.phrase.text)
-    const n = tokens.length === 1 && !s.phrase.prefix ? docs(KIND[s.phrase.columns], tokens[0]!) : undefined
-    if (n !== undefined) known.set(s, n)
-  }
-  const counted = positive.filter((s) => !known.has(s))
-  const rows = (s: Slot) => sql.table(`r${s.index}`)
-  const kept = counted.map((s) => sql`${rows(s)} AS MATERIALIZED (${rowsOf(s.phrase)}),`)
-  const counts = [
-    ...(known.size > 0 ? [sql`SELECT * FROM (VALUES ${sql.join([...known].map(([s, n]) => sql`(${sql.lit(s.index)}, ${sql.lit(n)}::float8)`))}) v(i, n)`] : []),
-    ...counted.map((s) => sql`SELECT ${sql.lit(s.index)}, count(*)::float8 FROM ${rows(s)}`),
-  ]
-  const idfOf = (s: Slot) => sql`(SELECT idf FROM idf WHERE i = ${sql.lit(s.index)})`
-  const words = Math.max(1, Math.ceil(positive.length / 63))
-  const weighted = positive.map((s) => sql`SELECT h.article_id,
-      ${sql.join(Array.from({ length: words }, (_, w) => sql`${sql.lit(bitWord(s.index) === w ? 2 ** bitOf(s.index) : 0)}::int8 AS ${sql.ref(`b${w}`)}`))},
-      ${idfOf(s)} * h.f * ${BM25_K1 + 1}::float8 / (h.f + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * h.d / (SELECT avgdl FROM st))) AS w,
-      ${sql.lit(s.index)} AS i
-    FROM ${known.has(s) ? sql`(${rowsOf(s.phrase)})` : rows(s)} h`)
   const hits = positive.length > 0
-    ? sql.join(weighted, sql` UNION ALL `)
-    : sql`SELECT NULL::integer AS article_id, 0::int8 AS b0, 0::float8 AS w, 0 AS i WHERE false`
-  const has = Array.from({ length: words }, (_, w) => sql`bit_or(${sql.ref(`x.b${w}`)}) AS ${sql.ref(`has${w}`)}`)
-  const scores = names.map((_, k) => sql`sum((${positive.map((s) => s.counts[k]!)}::integer[])[x.i] * x.w) AS ${sql.ref(`score${k}`)}`)
-  const matched = names.map((name, k) => sql`${sql.ref(name)} AS (SELECT c.article_id, -${sql.ref(`c.score${k}`)} AS bm25 FROM c WHERE ${holds(plans[name]!)})`)
+    ? sql.join(positive.map((s) => sql`SELECT ${sql.lit(s.index)}::integer AS i, article_id, f, d FROM (${rowsOf(s.phrase)}) ${sql.table(`h${s.index}`)}`), sql` UNION ALL `)
+    : sql`SELECT NULL::integer AS i, NULL::integer AS article_id, NULL::float8 AS f, NULL::integer AS d WHERE false`
   return sql`WITH
+    pa AS MATERIALIZED (${hits}),
     st AS MATERIALIZED (SELECT n, CASE WHEN n > 0 THEN tokens / n ELSE 1 END AS avgdl
       FROM (SELECT (SELECT docs FROM search_stats WHERE one)::float8 AS n, (SELECT tokens FROM search_stats WHERE one)::float8 AS tokens) s),
-    ${sql.join(kept, sql` `)}
-    idf AS MATERIALIZED (SELECT d.i, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf
-      FROM (SELECT d.i, ln((st.n - d.n + 0.5) / (d.n + 0.5)) AS v FROM (${counts.length ? sql.join(counts, sql` UNION ALL `) : sql`SELECT 0, 0::float8`}) d(i, n) CROSS JOIN st) d),
-    c AS (SELECT x.article_id, ${sql.join(has)}, ${sql.join(scores)} FROM (${hits}) x GROUP BY x.article_id),
-    ${sql.join(matched)}`
+    idf AS MATERIALIZED (SELECT i, CASE WHEN v > 0 THEN v ELSE 1e-6 END AS idf
+      FROM (SELECT i, ln((st.n - count(*) + 0.5) / (count(*) + 0.5)) AS v FROM pa CROSS JOIN st GROUP BY i, st.n) x),
+    c AS (SELECT pa.article_id, ${hasColumns(positive.length)},
+        sum((${positive.map((s) => s.count)}::integer[])[pa.i] * idf.idf * pa.f * ${BM25_K1 + 1}::float8
+          / (pa.f + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * pa.d / st.avgdl))) AS score
+      FROM pa JOIN idf ON idf.i = pa.i CROSS JOIN st GROUP BY pa.article_id),
+    matched AS (SELECT c.article_id, -c.score AS bm25 FROM c WHERE ${holds(plan)})`
 }

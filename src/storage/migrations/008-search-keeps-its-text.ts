@@ -8,7 +8,7 @@ import type { Dialect } from './dialect.js'
  * one story longer, and ranking drifted from bm25 (and from PostgreSQL, which keeps exact counts).
  * A table that keeps its text removes an entry's tokens exactly. The index is emptied here and
  * rebuilt at the next start-up (`ensureSearchIndex`: the entry count no longer matches). PostgreSQL
- * has its own index (steps 004, 008): nothing to do there.
+ * has its own index (step 004), which keeps exact counts: nothing to do there.
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   if (dialect !== 'sqlite') return
