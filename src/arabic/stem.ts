@@ -31,8 +31,8 @@ export function stem(key: string): string {
  * keeps the word whole. A reading that reaches a known word (an override) goes no further.
  */
 export function stems(key: string): string[] {
-  const w = key.replace(/\u0621/g, '')
-  if (!/^[\u0621-\u064A]+$/.test(w) || w.length < 3) return [w]
+  const w = withoutHamza(key)
+  if (!isArabicWord(w) || w.length < 3) return [w]
   const out: string[] = []
   const add = (word: string) => { for (const s of finish(word)) if (!out.includes(s)) out.push(s) }
   const bare = stripArticle(w)
@@ -65,11 +65,13 @@ export function stems(key: string): string[] {
  * its way to الانتهاء or الانتهاكات, not انت + ها). Null when fewer than three letters are left.
  */
 export function typedStem(key: string): string | null {
-  const w = key.replace(/\u0621/g, '')
-  if (!/^[\u0621-\u064A]+$/.test(w)) return w.length >= 3 ? w : null
-  const bare = stripArticle(w)
+  const w = withoutHamza(key)
+  const bare = isArabicWord(w) ? stripArticle(w) : w
   return bare.length >= 3 ? bare : null
 }
+
+const withoutHamza = (key: string) => key.replace(/\u0621/g, '')
+const isArabicWord = (w: string) => /^[\u0621-\u064A]+$/.test(w)
 
 const ARTICLE_PREFIXES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال']
 

@@ -25,6 +25,8 @@ export interface ParsedQuery {
   excluded: QueryTerm[][]
 }
 
+export interface StemMatch { whole: string[]; start: string | null }
+
 /**
  * How a term's stems match: `whole`, stems equal to one of these; `start`, stems that start with
  * this. A finished word matches by its stems whole. A word the reader is still typing also matches
@@ -34,7 +36,7 @@ export interface ParsedQuery {
  * still count, in case the word is complete, but not those under three letters: they come from
  * a fragment (العن → عن), and match nearly every story.
  */
-export function stemMatch(t: QueryTerm): { whole: string[]; start: string | null } {
+export function stemMatch(t: QueryTerm): StemMatch {
   if (!t.prefix) return { whole: t.stems, start: null }
   const start = typedStem(t.key)
   return { whole: t.stems.filter((s) => s !== start && s.length >= 3), start }

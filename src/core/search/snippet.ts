@@ -1,5 +1,5 @@
 import type { AnalyzedToken, Analyzer } from '../../arabic/index.js'
-import { stemMatch, type ParsedQuery, type QueryTerm } from './parse-query.js'
+import { stemMatch, type ParsedQuery, type QueryTerm, type StemMatch } from './parse-query.js'
 
 /** A piece of text as written; `hit` marks a word the query matched. */
 export interface SnippetPart { text: string; hit: boolean }
@@ -7,7 +7,7 @@ export interface SnippetPart { text: string; hit: boolean }
 export const SNIPPET_WORDS = 32
 
 /** Whether search matches the token by this term: by key (or its start, for a word being typed), or by stem (see stemMatch). */
-function matches(token: AnalyzedToken, term: QueryTerm, stems: ReturnType<typeof stemMatch>): boolean {
+function matches(token: AnalyzedToken, term: QueryTerm, stems: StemMatch): boolean {
   if (token.key === term.key) return true
   if (term.prefix && token.key.startsWith(term.key)) return true
   return token.stems.some((s) => stems.whole.includes(s) || (stems.start !== null && s.startsWith(stems.start)))
