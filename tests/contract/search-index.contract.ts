@@ -202,6 +202,52 @@ export function describeSearchIndex(name: string, openStore: () => Promise<Store
       hits.forEach((h, i) => assert.ok(Math.abs(h.score / expected[i]!.score - 1) < 1e-9, `${h.score} ≠ ${expected[i]!.score}`))
     })
 
+    it('scores every word of an all-words match in full, a rare word beside a common or a middling one', async (t) => {
+      // PostgreSQL reads a common word's postings for the rare word's articles alone (looked up
+      // one by one, or filtered): the scores must not change with the path.
+      const n = await newsroom(t)
+      const ids: number[] = []
+      for (let i = 0; i < 130; i++) ids.push(await n.add())
+      const [a, b, c] = ids as [number, number, number]
+      await n.store.search.clear()
+      const tokens = new Map<number, number>()
+      const put = async (id: number, title: string, body: string) => {
+        tokens.set(id, [title, body, 'صخر'].join(' ').split(' ').filter(Boolean).length)
+        await n.store.search.put({ id, keys: { title, dek: '', body }, stems: { title: '', dek: '', body: 'صخر' } })
+      }
+      await put(a, 'قمر', 'نهر نهر نهر جبل')
+      await put(b, 'نهر', 'قمر جبل')
+      await put(c, 'قمر', '')
+      for (const [i, id] of ids.slice(3, 63).entries()) await put(id, '', i < 10 ? 'نهر جبل' : 'نهر')
+      for (const id of ids.slice(63)) await put(id, 'سهل', '')
+      // قمر in 3 entries, جبل in 12, نهر in 62 of 130.
+      const N = 130, avgdl = [...tokens.values()].reduce((x, y) => x + y) / N, k1 = 1.2, bb = 0.75
+      const idf = (df: number) => Math.max(1e-6, Math.log((N - df + 0.5) / (df + 0.5)))
+      const bm25 = (df: number, freq: number, id: number) => idf(df) * (freq * (k1 + 1)) / (freq + k1 * (1 - bb + bb * tokens.get(id)! / avgdl))
+      const boost = (id: number) => 1 + 0.1 / (1 + (NOW.getTime() - minutesAgo(ids.indexOf(id) + 1).getTime()) / 86_400_000 / 30)
+      const words = (...keys: string[]) => query({ terms: keys.map((k) => term(k, { stems: [] })) })
+      const expect = async (q: ParsedQuery, expected: Array<{ id: number; score: number }>) => {
+        const { hits, total } = await n.run(q)
+        expected.sort((x, y) => y.score - x.score)
+        assert.deepEqual(hits.map((h) => h.id), expected.map((e) => e.id))
+        assert.equal(total, expected.length)
+        hits.forEach((h, i) => assert.ok(Math.abs(h.score / expected[i]!.score - 1) < 1e-9, `${h.score} ≠ ${expected[i]!.score}`))
+      }
+      // Title hits weigh 5, body hits 1.
+      await expect(words('قمر', 'نهر'), [
+        { id: a, score: (bm25(3, 5, a) + bm25(62, 3, a)) * boost(a) },
+        { id: b, score: (bm25(3, 1, b) + bm25(62, 5, b)) * boost(b) },
+      ])
+      await expect(words('قمر', 'جبل'), [
+        { id: a, score: (bm25(3, 5, a) + bm25(12, 1, a)) * boost(a) },
+        { id: b, score: (bm25(3, 1, b) + bm25(12, 1, b)) * boost(b) },
+      ])
+      await expect(words('قمر', 'نهر', 'جبل'), [
+        { id: a, score: (bm25(3, 5, a) + bm25(62, 3, a) + bm25(12, 1, a)) * boost(a) },
+        { id: b, score: (bm25(3, 1, b) + bm25(62, 5, b) + bm25(12, 1, b)) * boost(b) },
+      ])
+    })
+
     it('ranks a title match above the same word in a body, and a rare word above a common one', async (t) => {
       const n = await newsroom(t)
       const inBody = await n.add({ title: 'خبر أول', paragraphs: ['زلزال في المنطقة'] })

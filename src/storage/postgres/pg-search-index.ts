@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely'
 import type { ParsedQuery, SearchDocument, SearchIndex } from '../../core/index.js'
 import type { Database } from '../sql/schema.js'
-import { RECENCY, commonLimit, planSearch, queryWords } from '../sql/search-plan.js'
+import { RECENCY, commonLimit, planSearch, queryWords, type Phrase, type SearchPlan } from '../sql/search-plan.js'
 import { candidatePool, rankCandidates } from '../sql/rank-candidates.js'
 import { isFiltered, searchFilters } from '../sql/search-filters.js'
-import { KIND, compilePlan } from './pg-search-sql.js'
+import { KIND, compilePlan, countPhrases, matchesNothing, phraseKey, positivePhrases, type PhraseCountRow, type PlanStats } from './pg-search-sql.js'
 import { ftsTokens } from './fts-tokens.js'
 
 /** The promise, with its rejection marked handled: it may never be awaited (then nobody needs its error). */
@@ -54,6 +54,24 @@ export async function readCommonWords(db: Kysely<Database>, q: ParsedQuery, size
   return new Set(rows.rows.filter((r) => r.docs > limit).map((r) => r.term))
 }
 
+/** What the index knows of a query's phrases: its size then, and each phrase's article count by phraseKey. */
+export interface PhraseCounts { docs: number; tokens: number; byPhrase: Map<string, number> }
+
+/** Adds to `known` (or a new record) the article counts of those of `phrases` it lacks: one short statement, none when it lacks none. */
+export async function readPhraseCounts(db: Kysely<Database>, phrases: readonly Phrase[], known?: PhraseCounts): Promise<PhraseCounts> {
+  const missing = [...new Map(phrases.map((p) => [phraseKey(p), p])).entries()].filter(([key]) => !known?.byPhrase.has(key))
+  if (known && missing.length === 0) return known
+  const { statement, counts } = countPhrases(missing.map(([, p]) => p))
+  const row = (await sql<PhraseCountRow>`${statement}`.execute(db)).rows[0]!
+  const out = known ?? { docs: Number(row.docs), tokens: Number(row.tokens), byPhrase: new Map() }
+  counts(row).forEach((n, i) => out.byPhrase.set(missing[i]![0], n))
+  return out
+}
+
+/** The stats compilePlan needs for `plan`, from counts read for its phrases. */
+export const planStats = (plan: SearchPlan, c: PhraseCounts): PlanStats =>
+  ({ docs: c.docs, tokens: c.tokens, counts: positivePhrases(plan).map((p) => c.byPhrase.get(phraseKey(p))!) })
+
 /**
  * The search index on PostgreSQL (see migration 004): Khabar's own postings, ranked in one
  * statement by the bm25 FTS5 computes on SQLite, with the same column weights, recency boost and
@@ -77,6 +95,7 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
   }
   const commonWords = async (q: ParsedQuery) => readCommonWords(db, q, await indexSize())
   const common = new WeakMap<ParsedQuery, Promise<Set<string>>>()
+  const counted = new WeakMap<ParsedQuery, PhraseCounts>()
   const removeWith = async (conn: Kysely<Database>, id: number) => {
     await sql`WITH postings AS (DELETE FROM search_postings WHERE article_id = ${id}),
         gone AS (DELETE FROM search_docs WHERE article_id = ${id} RETURNING tokens)
@@ -125,7 +144,14 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
       if (mode === 'all' && query.terms.length > 1 && !common.has(query)) common.set(query, quietly(commonWords(query)))
       const plan = planSearch(query, mode, mode === 'some' ? await (common.get(query) ?? commonWords(query)) : undefined)
       if (plan === null) return { hits: [], total: 0 }
-      const matched = compilePlan(plan)
+      // The phrases' article counts, read once per query: an `all` search reads those of the
+      // `some` search that may follow too (its whole words), so that one needs none.
+      const later = mode === 'all' && query.terms.length > 1 ? positivePhrases(planSearch(query, 'some') ?? { or: [] }) : []
+      const known = await readPhraseCounts(db, [...positivePhrases(plan), ...later], counted.get(query))
+      counted.set(query, known)
+      const stats = planStats(plan, known)
+      if (matchesNothing(plan, stats)) return { hits: [], total: 0 }
+      const matched = compilePlan(plan, stats)
       const at = f.visibleAt.toISOString()
       if (!isFiltered(f)) {
         // The best matches and their articles' visibility in one statement: one round trip less.
