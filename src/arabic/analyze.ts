@@ -1,4 +1,4 @@
-import { tokenize, tokenKey, type Token } from './tokenize.js'
+import { forEachToken, tokenKey, type Token } from './tokenize.js'
 import { stems } from './stem.js'
 import { STOP_WORDS } from './stop-words.js'
 
@@ -27,16 +27,17 @@ function analyzer(name: string, stemsOf: (key: string, token: Token) => string[]
     name,
     analyze(text) {
       const out: AnalyzedToken[] = []
-      for (const token of tokenize(text)) {
-        let a = memo.get(token.text)
+      forEachToken(text, (word, start, kind) => {
+        let a = memo.get(word)
         if (a === undefined) {
+          const token = { text: word, start, end: start + word.length, kind }
           const key = tokenKey(token)
           a = key ? { key, stems: stemsOf(key, token), stop: STOP_WORDS.has(key) } : null
           if (memo.size >= MEMO_MAX) memo.clear()
-          memo.set(token.text, a)
+          memo.set(word, a)
         }
-        if (a) out.push({ text: token.text, start: token.start, end: token.end, kind: token.kind, key: a.key, stems: a.stems, stop: a.stop })
-      }
+        if (a) out.push({ text: word, start, end: start + word.length, kind, key: a.key, stems: a.stems, stop: a.stop })
+      })
       return out
     },
   }

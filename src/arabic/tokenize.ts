@@ -21,22 +21,31 @@ export interface Token {
 // 3. Latin words, digits attached (G20, COVID19, iPhone).
 // Everything else separates words: spaces, punctuation (، ؛ ؟ « »), '#' and '_' of hashtags, so
 // #عاصي_الحلاني gives two words.
+// Groups by position, not name: a match then carries no `groups` object (tokenizing is on every
+// search's snippets and every import's hot path).
 const WORD = new RegExp([
-  '(?<number>[0-9\\u0660-\\u0669\\u06F0-\\u06F9]+(?:[.,\\u066B\\u066C][0-9\\u0660-\\u0669\\u06F0-\\u06F9]+)*)',
-  '(?<arabic>[\\u0621-\\u063A\\u0641-\\u064A\\u066E-\\u06D3\\u06D5\\u06FA-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFC\\u064B-\\u065F\\u0670\\u06D6-\\u06ED\\u0640\\u200C\\u200D]+)',
-  '(?<latin>[\\p{Script=Latin}0-9][\\p{Script=Latin}\\p{M}0-9]*)',
+  '([0-9\\u0660-\\u0669\\u06F0-\\u06F9]+(?:[.,\\u066B\\u066C][0-9\\u0660-\\u0669\\u06F0-\\u06F9]+)*)',
+  '([\\u0621-\\u063A\\u0641-\\u064A\\u066E-\\u06D3\\u06D5\\u06FA-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFC\\u064B-\\u065F\\u0670\\u06D6-\\u06ED\\u0640\\u200C\\u200D]+)',
+  '([\\p{Script=Latin}0-9][\\p{Script=Latin}\\p{M}0-9]*)',
 ].join('|'), 'gu')
+
+const LETTER = /[^\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D]/
+
+/** Calls `visit` with each word of a mixed Arabic / Latin / digits text, in order, with its offsets. */
+export function forEachToken(text: string, visit: (text: string, start: number, kind: TokenKind) => void): void {
+  WORD.lastIndex = 0 // the loop runs to the end without yielding: no other call sees this regex midway
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const kind: TokenKind = m[1] !== undefined ? 'number' : m[2] !== undefined ? 'arabic' : 'latin'
+    // A run of marks or tatweel alone ("ـ") is not a word.
+    if (kind === 'arabic' && !LETTER.test(m[0])) continue
+    visit(m[0], m.index, kind)
+  }
+}
 
 /** The words of a mixed Arabic / Latin / digits text, in order, with their offsets. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  for (const m of text.matchAll(WORD)) {
-    const g = m.groups!
-    const kind: TokenKind = g.number !== undefined ? 'number' : g.arabic !== undefined ? 'arabic' : 'latin'
-    // A run of marks or tatweel alone ("ـ") is not a word.
-    if (kind === 'arabic' && !/[^\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D]/.test(m[0])) continue
-    tokens.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, kind })
-  }
+  forEachToken(text, (word, start, kind) => tokens.push({ text: word, start, end: start + word.length, kind }))
   return tokens
 }
 
