@@ -80,7 +80,7 @@ export async function seedDemo(store: Store, opts: { mediaDir: string; now: Date
   return seeded
 }
 
-async function addComments(tx: Repos, articleId: number, comments: DemoComment[], after: Date, now: Date, parentId: number | null = null) {
+async function addComments(tx: Pick<Repos, 'comments'>, articleId: number, comments: DemoComment[], after: Date, now: Date, parentId: number | null = null) {
   let t = after.getTime()
   for (const c of comments) {
     t = Math.min(now.getTime(), t + 0.75 * HOUR)

@@ -18,7 +18,7 @@ export const RELATED_COUNT = 4
  * A caller that already holds the article (from {@link getArticle}, to decide a redirect first)
  * passes it, and it is not read again.
  */
-export async function getArticlePage(deps: { repos: Repos; clock: Clock }, input: { id: ArticleId; article?: Article }): Promise<ArticlePage> {
+export async function getArticlePage(deps: { repos: Pick<Repos, 'articles' | 'comments'>; clock: Clock }, input: { id: ArticleId; article?: Article }): Promise<ArticlePage> {
   const now = deps.clock.now()
   const article = input.article?.id === input.id ? input.article : await deps.repos.articles.get(input.id)
   if (!article || !isVisible(article, now)) throw new NotFoundError('article', input.id)
@@ -36,7 +36,7 @@ export async function getArticlePage(deps: { repos: Repos; clock: Clock }, input
 }
 
 /** A visible article by id, for the API. */
-export async function getArticle(deps: { repos: Repos; clock: Clock }, input: { id: ArticleId }): Promise<Article> {
+export async function getArticle(deps: { repos: Pick<Repos, 'articles'>; clock: Clock }, input: { id: ArticleId }): Promise<Article> {
   const article = await deps.repos.articles.get(input.id)
   if (!article || !isVisible(article, deps.clock.now())) throw new NotFoundError('article', input.id)
   return article

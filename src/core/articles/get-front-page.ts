@@ -13,7 +13,7 @@ export interface FrontPage {
 export const FRONT_PAGE = { featured: 6, breaking: 5, latest: 8, perSection: 4 } as const
 
 /** The home page: slider of featured stories, breaking ticker, latest, and one block per desk. */
-export async function getFrontPage(deps: { repos: Repos; clock: Clock }): Promise<FrontPage> {
+export async function getFrontPage(deps: { repos: Pick<Repos, 'articles' | 'categories'>; clock: Clock }): Promise<FrontPage> {
   const { articles, categories } = deps.repos
   const visibleAt = deps.clock.now()
   const all = await categories.all()

@@ -57,7 +57,7 @@ export function prepareArticle(input: IncomingArticle, opts: { analyzer?: Analyz
  * fails the rules throws after its category or tags may have been created, and the rollback
  * takes those back. A {@link PreparedArticle} skips the work already done.
  */
-export async function ingestArticle(repos: Repos, incoming: IncomingArticle | PreparedArticle, opts: { analyzer?: Analyzer } = {}): Promise<{ id: ArticleId; created: boolean }> {
+export async function ingestArticle(repos: Omit<Repos, 'comments'>, incoming: IncomingArticle | PreparedArticle, opts: { analyzer?: Analyzer } = {}): Promise<{ id: ArticleId; created: boolean }> {
   const prepared = 'input' in incoming ? incoming : null
   const input = prepared?.input ?? (incoming as IncomingArticle)
   const analyzer = opts.analyzer ?? arabicAnalyzer

@@ -33,7 +33,7 @@ export interface ArticleList {
  * (other than an empty first page), is NotFound, so archives 404 instead of showing nothing.
  */
 export async function listArticles(
-  deps: { repos: Repos; clock: Clock },
+  deps: { repos: Pick<Repos, 'articles' | 'search' | 'categories' | 'tags' | 'authors'>; clock: Clock },
   input: ArticleFilters & { page: number; perPage: number },
 ): Promise<ArticleList> {
   const { repos } = deps

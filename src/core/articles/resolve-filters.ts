@@ -19,7 +19,7 @@ export interface ResolvedFilters {
  * API, with words or without): each named one must exist, else NotFound — naming a desk that is
  * not there is asking for something missing, not a malformed request.
  */
-export async function resolveFilters(repos: Repos, f: SlugFilters): Promise<ResolvedFilters> {
+export async function resolveFilters(repos: Pick<Repos, 'categories' | 'tags' | 'authors'>, f: SlugFilters): Promise<ResolvedFilters> {
   const [category, tag, author] = await Promise.all([
     f.category === undefined ? null : repos.categories.bySlug(f.category),
     f.tag === undefined ? null : repos.tags.bySlug(f.tag),

@@ -11,7 +11,7 @@ const BATCH = 500
  * when the index and the articles disagree in number (after an upgrade).
  */
 export async function reindexSearch(
-  deps: { store: Store; clock: { now(): Date }; analyzer?: Analyzer },
+  deps: { store: Pick<Store, 'articles' | 'search' | 'transaction'>; clock: { now(): Date }; analyzer?: Analyzer },
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ indexed: number; related: number }> {
   const analyzer = deps.analyzer ?? arabicAnalyzer
@@ -25,7 +25,7 @@ export async function reindexSearch(
  * copy` copies those); returns how many articles it indexed (the live ones).
  */
 export async function rebuildSearchIndex(
-  deps: { store: Store; analyzer?: Analyzer },
+  deps: { store: Pick<Store, 'articles' | 'search' | 'transaction'>; analyzer?: Analyzer },
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
   const analyzer = deps.analyzer ?? arabicAnalyzer
@@ -42,7 +42,7 @@ export async function rebuildSearchIndex(
 }
 
 /** Rebuilds the index when it does not hold one entry per article (a database from before search). */
-export async function ensureSearchIndex(deps: { store: Store; clock: { now(): Date } }): Promise<boolean> {
+export async function ensureSearchIndex(deps: { store: Pick<Store, 'articles' | 'search' | 'transaction'>; clock: { now(): Date } }): Promise<boolean> {
   if ((await deps.store.search.size()) === (await deps.store.articles.ids({ live: true })).length) return false
   await reindexSearch(deps)
   return true

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { arabicAnalyzer } from '../../arabic/index.js'
-import type { RelatableArticle, Related, Repos, Store } from '../store.js'
+import type { Repos, Store } from '../store.js'
+import type { RelatableArticle, Related } from '../articles/article-repo.js'
 import { computeRelated, refreshRelatedArticles } from './related-articles.js'
 import { NOW, openNewsroom } from '../../../tests/support/newsroom.js'
 

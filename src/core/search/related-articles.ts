@@ -1,6 +1,7 @@
 import { arabicAnalyzer, type Analyzer } from '../../arabic/index.js'
 import type { ArticleId } from '../articles/article.js'
-import type { RelatableArticle, Related, Store } from '../store.js'
+import type { Store } from '../store.js'
+import type { RelatableArticle, Related } from '../articles/article-repo.js'
 
 /** How much each signal counts (the text similarity is a cosine in 0..1). */
 export const RELATED_WEIGHTS = { text: 1, tags: 0.3, category: 0.1, recency: 0.05, recencyDays: 30 } as const
@@ -81,7 +82,7 @@ const RELATED_WRITE_BATCH = 500
  * lock held, then written in transactions of {@link RELATED_WRITE_BATCH} articles; a reader may
  * meet some lists refreshed and others not yet, each one whole.
  */
-export async function refreshRelatedArticles(deps: { store: Store; analyzer?: Analyzer }, input: { visibleAt: Date }): Promise<number> {
+export async function refreshRelatedArticles(deps: { store: Pick<Store, 'articles' | 'transaction'>; analyzer?: Analyzer }, input: { visibleAt: Date }): Promise<number> {
   const articles = await deps.store.articles.relatable(input.visibleAt)
   const related = [...computeRelated(articles, deps.analyzer)]
   for (let i = 0; i < related.length; i += RELATED_WRITE_BATCH) {

@@ -45,7 +45,7 @@ export interface SearchResults {
  * past the end, is NotFound.
  */
 export async function searchArticles(
-  deps: { repos: Repos; clock: Clock; analyzer?: Analyzer },
+  deps: { repos: Pick<Repos, 'articles' | 'search' | 'categories' | 'tags' | 'authors'>; clock: Clock; analyzer?: Analyzer },
   input: SearchInput,
 ): Promise<SearchResults> {
   const analyzer = deps.analyzer ?? arabicAnalyzer
@@ -89,7 +89,7 @@ export async function searchArticles(
  * filters), counted as it counts them for pages of `perPage`, without loading any article: what a
  * link to that search would show as its total.
  */
-export async function countSearchResults(deps: { repos: Repos; clock: Clock }, query: ParsedQuery, perPage: number): Promise<number> {
+export async function countSearchResults(deps: { repos: Pick<Repos, 'search'>; clock: Clock }, query: ParsedQuery, perPage: number): Promise<number> {
   if (!isSearchable(query)) return 0
   return (await findPage(deps.repos.search, query, { visibleAt: deps.clock.now() }, 1, perPage)).total
 }

@@ -16,7 +16,7 @@ const SUGGEST_PER_PAGE = 10
 const SUGGEST_BUDGET_MS = 40
 
 export interface SuggestDeps {
-  repos: Repos
+  repos: Pick<Repos, 'search'>
   clock: Clock
   analyzer?: Analyzer
   /** A monotonic reading in milliseconds for the time budget (`performance.now` by default). */
@@ -106,7 +106,7 @@ export async function suggestQueries(deps: SuggestDeps, input: { q: string; perP
 }
 
 /** How many articles hold each stem of the query's words, in one look-up. */
-function documentFrequencies(repos: Repos, q: ParsedQuery): Promise<Map<string, number>> {
+function documentFrequencies(repos: Pick<Repos, 'search'>, q: ParsedQuery): Promise<Map<string, number>> {
   const stems = new Set([...q.terms, ...q.phrases.flat(), ...q.excluded.flat()].flatMap((t) => t.stems))
   return repos.search.documentFrequencies([...stems])
 }

@@ -16,7 +16,7 @@ export interface LayoutInput {
 /** What every page's chrome shows from the store: the desks and the breaking stories. */
 export interface SiteChrome { categories: Category[]; breaking: ArticleSummary[] }
 
-async function loadChrome(repos: Repos, clock: Clock): Promise<SiteChrome> {
+async function loadChrome(repos: Pick<Repos, 'articles' | 'categories'>, clock: Clock): Promise<SiteChrome> {
   const [categories, breaking] = await Promise.all([
     repos.categories.all(),
     repos.articles.list({ visibleAt: clock.now(), breaking: true, offset: 0, limit: FRONT_PAGE.breaking }),
