@@ -4,6 +4,7 @@ import { migrate } from './commands/migrate.js'
 import { importFile } from './commands/import.js'
 import { reindex } from './commands/reindex.js'
 import { dbCopy } from './commands/db-copy.js'
+import { user } from './commands/user.js'
 import { terminalText } from './terminal-text.js'
 
 /** Exit codes: 0 done; 1 failed; 2 bad usage or configuration; 3 done, but some records were skipped. */
@@ -20,6 +21,12 @@ commands:
                          then rebuild TARGET's search index and compare every table on both sides
   db copy --from SOURCE  the same the other way: SOURCE into the configured database
                          (either: --force empties a target that holds content, e.g. after a failed copy)
+  user add EMAIL --name NAME --role ROLE
+                         add a newsroom member (contributor, author, editor or admin); the password comes
+                         from KHABAR_PASSWORD, or is asked for without echo in a terminal
+  user reset-password EMAIL
+                         set a member's password (the same way)
+  user list              the newsroom's members: email, role, active or not, name
   help                   show this text
 
 exit codes: 0 done, 1 failed, 2 bad usage, 3 done with skipped records`
@@ -48,6 +55,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'import': return await importFile(config, rest)
       case 'reindex': return await reindex(config)
       case 'db': return await dbCopy(config, rest)
+      case 'user': return await user(config, rest, env)
       default:
         console.error(`khabar: unknown command '${command}'\n\n${USAGE}`)
         return EXIT.usage

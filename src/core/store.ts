@@ -2,6 +2,7 @@ import type { ArticleRepo } from './articles/article-repo.js'
 import type { CommentRepo } from './comments/comment-repo.js'
 import type { AuthorRepo, CategoryRepo, TagRepo } from './taxonomy/taxonomy-repos.js'
 import type { SearchIndex } from './search/search-index.js'
+import type { UserRepo } from './people/user-repo.js'
 
 /**
  * Every feature's storage port, as one store implements them. A use case asks for the ports it
@@ -15,6 +16,7 @@ export interface Repos {
   authors: AuthorRepo
   comments: CommentRepo
   search: SearchIndex
+  users: UserRepo
 }
 
 /** The newsroom's storage: repositories plus the transaction and change-tracking they share. */

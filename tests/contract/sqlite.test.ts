@@ -5,6 +5,7 @@ import { openSqliteStore } from '../../src/storage/index.js'
 import type { OpenTwo } from './open-two.js'
 import { describeArticleRepo } from './article-repo.contract.js'
 import { describeTaxonomyRepos } from './taxonomy-repo.contract.js'
+import { describeUserRepo } from './user-repo.contract.js'
 import { describeStore } from './store.contract.js'
 import { describeSearchIndex } from './search-index.contract.js'
 
@@ -24,4 +25,5 @@ const openTwoOnOneFile: OpenTwo = async () => {
 describeStore('sqlite', openTwoOnOneFile)
 describeTaxonomyRepos('sqlite', openTwoOnOneFile)
 describeArticleRepo('sqlite', openTwoOnOneFile)
+describeUserRepo('sqlite', openTwoOnOneFile)
 describeSearchIndex('sqlite', () => openSqliteStore(':memory:'))

@@ -27,10 +27,13 @@ export async function addSampleSite(store: Store): Promise<number[]> {
   await store.comments.add({ articleId: a2, parentId: null, authorName: 'زائر', authorEmail: 'z@example.com', body: 'ينتظر المراجعة', ip: null }, 'pending', NOW)
   await store.articles.setRelated(a1, [{ id: a2, score: 1 / 3 }, { id: a3, score: 0.1 + 0.2 }])
   await store.articles.setRelated(a2, [{ id: a1, score: Math.PI }])
+  // A member with a password (a made-up hash: copying compares it, nothing verifies it) and one without.
+  await store.users.create({ email: 'sara@example.com', name: 'سارة حسن', role: 'editor', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g' }, at)
+  await store.users.create({ email: 'ali@example.com', name: 'علي يوسف', role: 'contributor', passwordHash: null }, NOW)
   return ids
 }
 
-/** What readers are shown of the sample site, read through the repositories and search. */
+/** What readers and the newsroom are shown of the sample site, read through the repositories and search. */
 export async function readSampleSite(store: Store, ids: readonly number[]) {
   const articles = []
   for (const id of ids) {
@@ -48,5 +51,6 @@ export async function readSampleSite(store: Store, ids: readonly number[]) {
     tag: await store.tags.bySlug('العراق'),
     author: await store.authors.bySlug('سارة-حسن'),
     searchHits: found.items.map((r) => r.article.id),
+    users: await store.users.list(),
   }
 }

@@ -15,6 +15,7 @@ export interface ContentTable {
  * PostgreSQL and bytewise on SQLite, and the two sides would then be read in different orders.
  */
 export const CONTENT_TABLES: readonly ContentTable[] = [
+  { name: 'users', key: ['id'], serial: true },
   { name: 'categories', key: ['id'], selfRef: 'parent_id', serial: true },
   { name: 'authors', key: ['id'], serial: true },
   { name: 'tags', key: ['id'], serial: true },

@@ -35,7 +35,7 @@ describe('copyDatabase', () => {
     const { from, to, ids } = await sampleSource(t)
     const copied = await copyDatabase(from, to)
     assert.deepEqual(Object.fromEntries(copied.map((c) => [c.table, c.rows])), {
-      categories: 3, authors: 2, tags: 3, articles: 4, article_tags: 4, article_authors: 3, comments: 3, related_articles: 3,
+      users: 2, categories: 3, authors: 2, tags: 3, articles: 4, article_tags: 4, article_authors: 3, comments: 3, related_articles: 3,
     })
     const checks = await verifyCopy(from, to)
     assert.ok(checks.every((c) => c.ok), JSON.stringify(checks))
@@ -59,7 +59,7 @@ describe('copyDatabase', () => {
     sql(to.sqlite, 'DELETE FROM comments WHERE parent_id IS NOT NULL') // as a copy stopped midway leaves it
     sql(to.sqlite, 'DELETE FROM related_articles')
     await assert.rejects(copyDatabase(from, to), (e: unknown) =>
-      e instanceof TargetNotEmptyError && /not empty \(categories: 3, authors: 2, tags: 3, articles: 4, article_tags: 4, article_authors: 3, comments: 2\)/.test(e.message))
+      e instanceof TargetNotEmptyError && /not empty \(users: 2, categories: 3, authors: 2, tags: 3, articles: 4, article_tags: 4, article_authors: 3, comments: 2\)/.test(e.message))
     assert.ok((await verifyCopy(from, to)).some((c) => !c.ok))
     await copyDatabase(from, to, { force: true })
     assert.ok((await verifyCopy(from, to)).every((c) => c.ok))

@@ -8,6 +8,7 @@ import * as m005 from './005-job-locks.js'
 import * as m006 from './006-content-notifications.js'
 import * as m007 from './007-related-by-target.js'
 import * as m008 from './008-search-keeps-its-text.js'
+import * as m009 from './009-newsroom-people.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
@@ -21,6 +22,7 @@ const STEPS: Record<string, Step> = {
   '006-content-notifications': m006,
   '007-related-by-target': m007,
   '008-search-keeps-its-text': m008,
+  '009-newsroom-people': m009,
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Database } from './schema.js'
 import { createSqlArticleRepo } from './article-repo.js'
 import { createSqlAuthorRepo, createSqlCategoryRepo, createSqlTagRepo } from './taxonomy-repos.js'
 import { createSqlCommentRepo } from './comment-repo.js'
+import { createSqlUserRepo } from './user-repo.js'
 
 /**
  * Every repository over one connection or transaction; the same code serves every dialect, but
@@ -17,5 +18,6 @@ export function createSqlRepos(db: Kysely<Database>, search: (db: Kysely<Databas
     authors: createSqlAuthorRepo(db),
     comments: createSqlCommentRepo(db),
     search: search(db),
+    users: createSqlUserRepo(db),
   }
 }

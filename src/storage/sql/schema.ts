@@ -52,4 +52,13 @@ export interface Database {
     ip: string | null
     created_at: string
   }
+  users: {
+    id: Generated<number>
+    email: string
+    name: string
+    role: string
+    password_hash: string | null
+    active: Generated<number>
+    created_at: string
+  }
 }

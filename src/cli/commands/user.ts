@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util'
+import { read } from 'read'
+import type { Config } from '../../config/index.js'
+import { addUser, listUsers, resetPassword, ValidationError, type Store } from '../../core/index.js'
+import { openStore } from '../../storage/index.js'
+
+const USAGE = `usage: khabar user add EMAIL --name NAME --role contributor|author|editor|admin
+       khabar user reset-password EMAIL
+       khabar user list
+(the password comes from KHABAR_PASSWORD, or is asked for without echo in a terminal)`
+
+/**
+ * The new password: KHABAR_PASSWORD, else typed twice in a terminal without echo. Null when neither
+ * is possible (a script without the variable): never read from a pipe, where it would be echoed
+ * into logs and shell histories.
+ */
+async function newPassword(env: NodeJS.ProcessEnv): Promise<string | null> {
+  if (env.KHABAR_PASSWORD !== undefined) return env.KHABAR_PASSWORD
+  if (!process.stdin.isTTY) return null
+  const first = await read({ prompt: 'password: ', silent: true, replace: '*', output: process.stderr })
+  const again = await read({ prompt: 'again: ', silent: true, replace: '*', output: process.stderr })
+  if (first !== again) throw new ValidationError({ password: 'the two entries differ' })
+  return first
+}
+
+/** `khabar user …`: the newsroom's members, from the command line; returns the exit code. */
+export async function user(config: Config, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args, options: { name: { type: 'string' }, role: { type: 'string' } }, allowPositionals: true })
+  } catch (e) {
+    console.error(`khabar user: ${(e as Error).message}\n${USAGE}`)
+    return 2
+  }
+  const [verb, email, ...extra] = parsed.positionals
+  const { name, role } = parsed.values
+  const fits = verb === 'list' ? email === undefined : (verb === 'add' || verb === 'reset-password') && email !== undefined && extra.length === 0
+  if (!fits) {
+    console.error(USAGE)
+    return 2
+  }
+  const open = () => openStore({ databaseUrl: config.databaseUrl, dbFile: config.dbFile, poolSize: config.dbPoolSize })
+  const withStore = async (work: (store: Store) => Promise<void>) => {
+    const store = await open()
+    try {
+      await work(store)
+    } finally {
+      await store.close()
+    }
+  }
+  try {
+    if (verb === 'list') {
+      await withStore(async (store) => {
+        for (const u of await listUsers({ users: store.users })) {
+          console.log([u.email, u.role, u.active ? 'active' : 'inactive', u.name].join('\t'))
+        }
+      })
+      return 0
+    }
+    if (verb === 'add' && (name === undefined || role === undefined)) {
+      console.error(`khabar user add: --name and --role are required\n${USAGE}`)
+      return 2
+    }
+    const password = await newPassword(env)
+    if (password === null) {
+      console.error(`khabar user ${verb}: set KHABAR_PASSWORD, or run this in a terminal to type the password`)
+      return 2
+    }
+    await withStore(async (store) => {
+      const deps = { users: store.users, clock: { now: () => new Date() } }
+      const u = verb === 'add'
+        ? await addUser(deps, { email: email!, name: name!, role: role!, password })
+        : await resetPassword(deps, { email: email!, password })
+      console.log(`khabar user ${verb}: ${u.email} (${u.role}) ${verb === 'add' ? 'added' : 'has a new password'}`)
+    })
+    return 0
+  } catch (e) {
+    // A refused field is bad usage, named by its field; anything else is a failure (runCli reports it).
+    if (e instanceof ValidationError) {
+      console.error(`khabar user ${verb}: ${Object.entries(e.problems).map(([f, p]) => `${f}: ${p}`).join('; ')}`)
+      return 2
+    }
+    throw e
+  }
+}

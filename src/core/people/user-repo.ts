@@ -1,0 +1,16 @@
+import type { NewUser, StoredUser, UserId } from './user.js'
+
+export interface UserRepo {
+  /**
+   * Stores a new member and returns them; null when a member already has that (normalized)
+   * email address — also when another process adds the same address at the same moment.
+   */
+  create(user: NewUser, at: Date): Promise<StoredUser | null>
+  byId(id: UserId): Promise<StoredUser | null>
+  byEmail(email: string): Promise<StoredUser | null>
+  /** Everyone, active or not, in the order they joined. */
+  list(): Promise<StoredUser[]>
+  count(): Promise<number>
+  /** Replaces a member's password hash; false when there is no such member. */
+  setPasswordHash(id: UserId, passwordHash: string): Promise<boolean>
+}

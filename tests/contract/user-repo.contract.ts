@@ -1,0 +1,70 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import type { NewUser } from '../../src/core/index.js'
+import { openBoth, openOne, type OpenTwo } from './open-two.js'
+
+const AT = new Date('2026-12-01T09:30:00.000Z')
+// Made-up hashes: the repository stores and returns them, it never reads them.
+const member = (email: string, o: Partial<NewUser> = {}): NewUser =>
+  ({ email, name: 'سارة حسن', role: 'editor', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$YQ$Yg', ...o })
+
+/** UserRepo, against two stores on one database. */
+export function describeUserRepo(name: string, openTwo: OpenTwo): void {
+  describe(`UserRepo contract: ${name}`, () => {
+    it('stores a member and finds them by id and by email, with their role, state and password hash', async (t) => {
+      const store = await openOne(t, openTwo)
+      const created = await store.users.create(member('sara@example.com'), AT)
+      assert.ok(created)
+      assert.deepEqual(created, {
+        id: created.id, email: 'sara@example.com', name: 'سارة حسن', role: 'editor', active: true, createdAt: AT,
+        passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$YQ$Yg',
+      })
+      assert.deepEqual(await store.users.byId(created.id), created)
+      assert.deepEqual(await store.users.byEmail('sara@example.com'), created)
+      assert.equal(await store.users.byEmail('nobody@example.com'), null)
+      assert.equal(await store.users.byId(created.id + 1000), null)
+    })
+
+    it('keeps a member without a password as having none', async (t) => {
+      const store = await openOne(t, openTwo)
+      const created = await store.users.create(member('ali@example.com', { role: 'contributor', passwordHash: null }), AT)
+      assert.equal((await store.users.byEmail('ali@example.com'))?.passwordHash, null)
+      assert.equal(created?.role, 'contributor')
+    })
+
+    it('refuses a second member with an address already taken, keeping the first', async (t) => {
+      const store = await openOne(t, openTwo)
+      const first = await store.users.create(member('sara@example.com'), AT)
+      assert.equal(await store.users.create(member('sara@example.com', { name: 'أخرى', role: 'admin' }), AT), null)
+      assert.deepEqual(await store.users.list(), [first])
+    })
+
+    it('adds a member once when two stores add the same address at the same time', async (t) => {
+      const [a, b] = await openBoth(t, openTwo)
+      const results = await Promise.all([a.users.create(member('same@example.com'), AT), b.users.create(member('same@example.com'), AT)])
+      assert.equal(results.filter((r) => r !== null).length, 1)
+      assert.equal(await a.users.count(), 1)
+    })
+
+    it('lists members in the order they joined and counts them', async (t) => {
+      const store = await openOne(t, openTwo)
+      for (const email of ['c@example.com', 'a@example.com', 'b@example.com']) await store.users.create(member(email), AT)
+      assert.deepEqual((await store.users.list()).map((u) => u.email), ['c@example.com', 'a@example.com', 'b@example.com'])
+      assert.equal(await store.users.count(), 3)
+    })
+
+    it('replaces a password hash, and says so only for a member that exists', async (t) => {
+      const store = await openOne(t, openTwo)
+      const created = (await store.users.create(member('sara@example.com', { passwordHash: null }), AT))!
+      assert.equal(await store.users.setPasswordHash(created.id, '$argon2id$new'), true)
+      assert.equal((await store.users.byId(created.id))?.passwordHash, '$argon2id$new')
+      assert.equal(await store.users.setPasswordHash(created.id + 1000, '$argon2id$x'), false)
+    })
+
+    it('refuses a role the newsroom does not have, storing nothing', async (t) => {
+      const store = await openOne(t, openTwo)
+      await assert.rejects(store.users.create(member('x@example.com', { role: 'owner' as never }), AT))
+      assert.equal(await store.users.count(), 0)
+    })
+  })
+}
