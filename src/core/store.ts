@@ -3,6 +3,7 @@ import type { CommentRepo } from './comments/comment-repo.js'
 import type { AuthorRepo, CategoryRepo, TagRepo } from './taxonomy/taxonomy-repos.js'
 import type { SearchIndex } from './search/search-index.js'
 import type { UserRepo } from './people/user-repo.js'
+import type { SessionRepo } from './people/session.js'
 
 /**
  * Every feature's storage port, as one store implements them. A use case asks for the ports it
@@ -17,6 +18,7 @@ export interface Repos {
   comments: CommentRepo
   search: SearchIndex
   users: UserRepo
+  sessions: SessionRepo
 }
 
 /** The newsroom's storage: repositories plus the transaction and change-tracking they share. */

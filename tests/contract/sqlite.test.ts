@@ -5,7 +5,7 @@ import { openSqliteStore } from '../../src/storage/index.js'
 import type { OpenTwo } from './open-two.js'
 import { describeArticleRepo } from './article-repo.contract.js'
 import { describeTaxonomyRepos } from './taxonomy-repo.contract.js'
-import { describeUserRepo } from './user-repo.contract.js'
+import { describeSessionRepo, describeUserRepo } from './user-repo.contract.js'
 import { describeStore } from './store.contract.js'
 import { describeSearchIndex } from './search-index.contract.js'
 
@@ -26,4 +26,5 @@ describeStore('sqlite', openTwoOnOneFile)
 describeTaxonomyRepos('sqlite', openTwoOnOneFile)
 describeArticleRepo('sqlite', openTwoOnOneFile)
 describeUserRepo('sqlite', openTwoOnOneFile)
+describeSessionRepo('sqlite', openTwoOnOneFile)
 describeSearchIndex('sqlite', () => openSqliteStore(':memory:'))

@@ -61,10 +61,60 @@ export function describeUserRepo(name: string, openTwo: OpenTwo): void {
       assert.equal(await store.users.setPasswordHash(created.id + 1000, '$argon2id$x'), false)
     })
 
+    it('deactivates and reactivates a member, and says so only for a member that exists', async (t) => {
+      const store = await openOne(t, openTwo)
+      const created = (await store.users.create(member('sara@example.com'), AT))!
+      assert.equal(await store.users.setActive(created.id, false), true)
+      assert.equal((await store.users.byId(created.id))?.active, false)
+      assert.equal(await store.users.setActive(created.id, true), true)
+      assert.equal((await store.users.byEmail('sara@example.com'))?.active, true)
+      assert.equal(await store.users.setActive(created.id + 1000, false), false)
+    })
+
     it('refuses a role the newsroom does not have, storing nothing', async (t) => {
       const store = await openOne(t, openTwo)
       await assert.rejects(store.users.create(member('x@example.com', { role: 'owner' as never }), AT))
       assert.equal(await store.users.count(), 0)
+    })
+  })
+}
+
+/** SessionRepo, against two stores on one database: a session made by one process is known to the other. */
+export function describeSessionRepo(name: string, openTwo: OpenTwo): void {
+  describe(`SessionRepo contract: ${name}`, () => {
+    const session = (idHash: string, userId: number, expiresAt = new Date('2026-12-15T09:30:00.000Z')) =>
+      ({ idHash, userId, createdAt: AT, expiresAt })
+
+    it('finds a session made in another process, with its member but never their password hash', async (t) => {
+      const [a, b] = await openBoth(t, openTwo)
+      const sara = (await a.users.create(member('sara@example.com'), AT))!
+      await a.sessions.create(session('a'.repeat(64), sara.id))
+      const found = await b.sessions.find('a'.repeat(64))
+      const { passwordHash: _, ...user } = sara
+      assert.deepEqual(found, { session: session('a'.repeat(64), sara.id), user })
+      assert.ok(!('passwordHash' in found!.user))
+      assert.equal(await b.sessions.find('b'.repeat(64)), null)
+    })
+
+    it('ends one session, every session of a member, or the expired ones', async (t) => {
+      const store = await openOne(t, openTwo)
+      const sara = (await store.users.create(member('sara@example.com'), AT))!
+      const ali = (await store.users.create(member('ali@example.com'), AT))!
+      await store.sessions.create(session('1'.repeat(64), sara.id))
+      await store.sessions.create(session('2'.repeat(64), sara.id))
+      await store.sessions.create(session('3'.repeat(64), ali.id, new Date('2026-12-01T10:00:00.000Z')))
+      await store.sessions.create(session('4'.repeat(64), ali.id))
+      await store.sessions.delete('1'.repeat(64))
+      assert.equal(await store.sessions.find('1'.repeat(64)), null)
+      assert.equal(await store.sessions.deleteAllFor(sara.id), 1)
+      assert.equal(await store.sessions.deleteExpired(new Date('2026-12-02T00:00:00.000Z')), 1)
+      assert.equal(await store.sessions.find('3'.repeat(64)), null)
+      assert.ok(await store.sessions.find('4'.repeat(64)))
+    })
+
+    it('refuses a session for a member who does not exist', async (t) => {
+      const store = await openOne(t, openTwo)
+      await assert.rejects(store.sessions.create(session('5'.repeat(64), 4242)))
     })
   })
 }

@@ -11,6 +11,8 @@ export interface UserRepo {
   /** Everyone, active or not, in the order they joined. */
   list(): Promise<StoredUser[]>
   count(): Promise<number>
+  /** Lets a member in again, or keeps them out (their sessions then count for nothing); false when there is no such member. */
+  setActive(id: UserId, active: boolean): Promise<boolean>
   /** Replaces a member's password hash; false when there is no such member. */
   setPasswordHash(id: UserId, passwordHash: string): Promise<boolean>
 }

@@ -28,10 +28,11 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
 
 /**
  * Tables that are not copied: migration records and job locks belong to the database, not to the
- * site, and the search index (FTS5 on SQLite, postings on PostgreSQL) is rebuilt from the copied
+ * site; sessions are left behind, so members sign in again on the new database rather than carry
+ * live sign-ins along in a file; and the search index (FTS5 on SQLite, postings on PostgreSQL) is rebuilt from the copied
  * articles because its form differs per dialect.
  */
-const NOT_COPIED = /^(kysely_migration|kysely_migration_lock|job_locks|search_docs|search_postings|search_stats|article_search(_.*)?|sqlite_.*)$/
+const NOT_COPIED = /^(kysely_migration|kysely_migration_lock|job_locks|sessions|search_docs|search_postings|search_stats|article_search(_.*)?|sqlite_.*)$/
 
 /**
  * Tables found in a database that are neither copied nor knowingly left out: a migration added

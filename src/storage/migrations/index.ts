@@ -9,6 +9,7 @@ import * as m006 from './006-content-notifications.js'
 import * as m007 from './007-related-by-target.js'
 import * as m008 from './008-search-keeps-its-text.js'
 import * as m009 from './009-newsroom-people.js'
+import * as m010 from './010-newsroom-sessions.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
@@ -23,6 +24,7 @@ const STEPS: Record<string, Step> = {
   '007-related-by-target': m007,
   '008-search-keeps-its-text': m008,
   '009-newsroom-people': m009,
+  '010-newsroom-sessions': m010,
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Database } from './schema.js'
 import { createSqlArticleRepo } from './article-repo.js'
 import { createSqlAuthorRepo, createSqlCategoryRepo, createSqlTagRepo } from './taxonomy-repos.js'
 import { createSqlCommentRepo } from './comment-repo.js'
-import { createSqlUserRepo } from './user-repo.js'
+import { createSqlSessionRepo, createSqlUserRepo } from './people-repos.js'
 
 /**
  * Every repository over one connection or transaction; the same code serves every dialect, but
@@ -19,5 +19,6 @@ export function createSqlRepos(db: Kysely<Database>, search: (db: Kysely<Databas
     comments: createSqlCommentRepo(db),
     search: search(db),
     users: createSqlUserRepo(db),
+    sessions: createSqlSessionRepo(db),
   }
 }

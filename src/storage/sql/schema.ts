@@ -61,4 +61,5 @@ export interface Database {
     active: Generated<number>
     created_at: string
   }
+  sessions: { id_hash: string; user_id: number; created_at: string; expires_at: string }
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { Role, StoredUser, UserRepo } from '../../core/index.js'
+import type { Role, SessionRepo, StoredUser, UserRepo } from '../../core/index.js'
 import type { Database } from './schema.js'
 
 const toUser = (r: Selectable<Database['users']>): StoredUser => ({
@@ -35,9 +35,42 @@ export function createSqlUserRepo(db: Kysely<Database>): UserRepo {
     async count() {
       return Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     },
+    async setActive(id, active) {
+      const r = await db.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', id).executeTakeFirst()
+      return Number(r.numUpdatedRows) > 0
+    },
     async setPasswordHash(id, passwordHash) {
       const r = await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).executeTakeFirst()
       return Number(r.numUpdatedRows) > 0
+    },
+  }
+}
+
+export function createSqlSessionRepo(db: Kysely<Database>): SessionRepo {
+  return {
+    async create(s) {
+      await db.insertInto('sessions')
+        .values({ id_hash: s.idHash, user_id: s.userId, created_at: s.createdAt.toISOString(), expires_at: s.expiresAt.toISOString() }).execute()
+    },
+    async find(idHash) {
+      const r = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
+        .select(['s.id_hash', 's.user_id', 's.created_at as session_created_at', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.active', 'u.created_at'])
+        .where('s.id_hash', '=', idHash).executeTakeFirst()
+      if (!r) return null
+      const { passwordHash: _, ...user } = toUser({ ...r, password_hash: null })
+      return {
+        session: { idHash: r.id_hash, userId: Number(r.user_id), createdAt: new Date(r.session_created_at), expiresAt: new Date(r.expires_at) },
+        user,
+      }
+    },
+    async delete(idHash) {
+      await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute()
+    },
+    async deleteAllFor(userId) {
+      return Number((await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst()).numDeletedRows)
+    },
+    async deleteExpired(at) {
+      return Number((await db.deleteFrom('sessions').where('expires_at', '<', at.toISOString()).executeTakeFirst()).numDeletedRows)
     },
   }
 }
