@@ -27,6 +27,13 @@ export class ValidationError extends AppError {
   }
 }
 
+/** The member (or nobody, signed out) may not do this; `action` names what was refused. */
+export class ForbiddenError extends AppError {
+  constructor(readonly action: string) {
+    super('forbidden', `not allowed: ${action}`, { action })
+  }
+}
+
 export class ConflictError extends AppError {
   constructor(what: string, key: string) {
     super('conflict', `${what} already exists: ${key}`, { what, key })
