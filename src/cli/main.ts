@@ -4,7 +4,7 @@ import { migrate } from './commands/migrate.js'
 import { importFile } from './commands/import.js'
 import { reindex } from './commands/reindex.js'
 import { dbCopy } from './commands/db-copy.js'
-import { user } from './commands/user.js'
+import { token, user } from './commands/people.js'
 import { terminalText } from './terminal-text.js'
 
 /** Exit codes: 0 done; 1 failed; 2 bad usage or configuration; 3 done, but some records were skipped. */
@@ -27,6 +27,8 @@ commands:
   user reset-password EMAIL
                          set a member's password (the same way)
   user list              the newsroom's members: email, role, active or not, name
+  token create EMAIL [--label LABEL]
+                         a personal Admin API token acting as that member, printed as the last line
   help                   show this text
 
 exit codes: 0 done, 1 failed, 2 bad usage, 3 done with skipped records`
@@ -56,6 +58,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'reindex': return await reindex(config)
       case 'db': return await dbCopy(config, rest)
       case 'user': return await user(config, rest, env)
+      case 'token': return await token(config, rest)
       default:
         console.error(`khabar: unknown command '${command}'\n\n${USAGE}`)
         return EXIT.usage

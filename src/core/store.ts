@@ -4,6 +4,7 @@ import type { AuthorRepo, CategoryRepo, TagRepo } from './taxonomy/taxonomy-repo
 import type { SearchIndex } from './search/search-index.js'
 import type { UserRepo } from './people/user-repo.js'
 import type { SessionRepo } from './people/session.js'
+import type { ApiTokenRepo } from './people/api-token.js'
 
 /**
  * Every feature's storage port, as one store implements them. A use case asks for the ports it
@@ -19,6 +20,7 @@ export interface Repos {
   search: SearchIndex
   users: UserRepo
   sessions: SessionRepo
+  tokens: ApiTokenRepo
 }
 
 /** The newsroom's storage: repositories plus the transaction and change-tracking they share. */

@@ -5,7 +5,7 @@ import { openSqliteStore } from '../../src/storage/index.js'
 import type { OpenTwo } from './open-two.js'
 import { describeArticleRepo } from './article-repo.contract.js'
 import { describeTaxonomyRepos } from './taxonomy-repo.contract.js'
-import { describeSessionRepo, describeUserRepo } from './user-repo.contract.js'
+import { describeApiTokenRepo, describeSessionRepo, describeUserRepo } from './user-repo.contract.js'
 import { describeStore } from './store.contract.js'
 import { describeSearchIndex } from './search-index.contract.js'
 
@@ -27,4 +27,5 @@ describeTaxonomyRepos('sqlite', openTwoOnOneFile)
 describeArticleRepo('sqlite', openTwoOnOneFile)
 describeUserRepo('sqlite', openTwoOnOneFile)
 describeSessionRepo('sqlite', openTwoOnOneFile)
+describeApiTokenRepo('sqlite', openTwoOnOneFile)
 describeSearchIndex('sqlite', () => openSqliteStore(':memory:'))

@@ -118,3 +118,38 @@ export function describeSessionRepo(name: string, openTwo: OpenTwo): void {
     })
   })
 }
+
+/** ApiTokenRepo, against two stores on one database. */
+export function describeApiTokenRepo(name: string, openTwo: OpenTwo): void {
+  describe(`ApiTokenRepo contract: ${name}`, () => {
+    it('finds a token made in another process by its hash, with its member but never their password hash', async (t) => {
+      const [a, b] = await openBoth(t, openTwo)
+      const sara = (await a.users.create(member('sara@example.com'), AT))!
+      const made = await a.tokens.create({ userId: sara.id, label: 'نظام النشر', tokenHash: 'c'.repeat(64) }, AT)
+      assert.deepEqual(made, { id: made.id, userId: sara.id, label: 'نظام النشر', createdAt: AT, revokedAt: null })
+      const found = await b.tokens.find('c'.repeat(64))
+      const { passwordHash: _, ...user } = sara
+      assert.deepEqual(found, { token: made, user })
+      assert.equal(await b.tokens.find('d'.repeat(64)), null)
+    })
+
+    it('lists a member’s tokens oldest first, and revokes one once', async (t) => {
+      const store = await openOne(t, openTwo)
+      const sara = (await store.users.create(member('sara@example.com'), AT))!
+      const first = await store.tokens.create({ userId: sara.id, label: 'أ', tokenHash: '1'.repeat(64) }, AT)
+      const second = await store.tokens.create({ userId: sara.id, label: 'ب', tokenHash: '2'.repeat(64) }, AT)
+      const later = new Date('2026-12-02T10:00:00.000Z')
+      assert.equal(await store.tokens.revoke(first.id, later), true)
+      assert.equal(await store.tokens.revoke(first.id, new Date('2026-12-03T10:00:00.000Z')), false)
+      assert.equal(await store.tokens.revoke(second.id + 1000, later), false)
+      assert.deepEqual(await store.tokens.listFor(sara.id), [{ ...first, revokedAt: later }, second])
+    })
+
+    it('refuses a second token with the same hash', async (t) => {
+      const store = await openOne(t, openTwo)
+      const sara = (await store.users.create(member('sara@example.com'), AT))!
+      await store.tokens.create({ userId: sara.id, label: '', tokenHash: 'e'.repeat(64) }, AT)
+      await assert.rejects(store.tokens.create({ userId: sara.id, label: '', tokenHash: 'e'.repeat(64) }, AT))
+    })
+  })
+}

@@ -28,7 +28,8 @@ export async function addSampleSite(store: Store): Promise<number[]> {
   await store.articles.setRelated(a1, [{ id: a2, score: 1 / 3 }, { id: a3, score: 0.1 + 0.2 }])
   await store.articles.setRelated(a2, [{ id: a1, score: Math.PI }])
   // A member with a password (a made-up hash: copying compares it, nothing verifies it) and one without.
-  await store.users.create({ email: 'sara@example.com', name: 'سارة حسن', role: 'editor', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g' }, at)
+  const sara = await store.users.create({ email: 'sara@example.com', name: 'سارة حسن', role: 'editor', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g' }, at)
+  await store.tokens.create({ userId: sara!.id, label: 'نظام النشر', tokenHash: 'f'.repeat(64) }, at)
   await store.users.create({ email: 'ali@example.com', name: 'علي يوسف', role: 'contributor', passwordHash: null }, NOW)
   return ids
 }
@@ -52,5 +53,6 @@ export async function readSampleSite(store: Store, ids: readonly number[]) {
     author: await store.authors.bySlug('سارة-حسن'),
     searchHits: found.items.map((r) => r.article.id),
     users: await store.users.list(),
+    tokens: await store.tokens.listFor((await store.users.byEmail('sara@example.com'))!.id),
   }
 }

@@ -32,13 +32,13 @@ describe('khabar db copy', () => {
     const first = await khabarDb(site, 'copy', '--to', target)
     assert.equal(first.code, 0, first.stderr)
     assert.match(first.stdout, /^articles +4 rows {2}sha256 [0-9a-f]{12}… {2}✓$/m)
-    assert.equal(first.stdout.match(/✓$/gm)?.length, 9)
+    assert.equal(first.stdout.match(/✓$/gm)?.length, 10)
     assert.match(first.stdout, /search index: 3 articles indexed/)
-    assert.match(first.stdout, /verified, 9 tables identical/)
+    assert.match(first.stdout, /verified, 10 tables identical/)
 
     const again = await khabarDb(site, 'copy', '--to', target)
     assert.equal(again.code, 1)
-    assert.match(again.stderr, /nothing copied: .*copy\.db is not empty \(users: 2, categories: 3, .*--force empties the target's content and starts over/)
+    assert.match(again.stderr, /nothing copied: .*copy\.db is not empty \(users: 2, api_tokens: 1, categories: 3, .*--force empties the target's content and starts over/)
 
     const forced = await khabarDb(site, 'copy', `--to=${target}`, '--force')
     assert.equal(forced.code, 0, forced.stderr)

@@ -16,6 +16,7 @@ export interface ContentTable {
  */
 export const CONTENT_TABLES: readonly ContentTable[] = [
   { name: 'users', key: ['id'], serial: true },
+  { name: 'api_tokens', key: ['id'], serial: true },
   { name: 'categories', key: ['id'], selfRef: 'parent_id', serial: true },
   { name: 'authors', key: ['id'], serial: true },
   { name: 'tags', key: ['id'], serial: true },
@@ -25,6 +26,9 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
   { name: 'comments', key: ['id'], selfRef: 'parent_id', serial: true },
   { name: 'related_articles', key: ['article_id', 'related_id'] },
 ]
+
+/** Tables not copied but emptied with the content, since their rows belong to content rows (sessions to members). */
+export const EMPTIED_WITH_CONTENT: readonly string[] = ['sessions']
 
 /**
  * Tables that are not copied: migration records and job locks belong to the database, not to the

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { CONTENT_TABLES, unknownTables, type ContentTable } from './content-tables.js'
+import { CONTENT_TABLES, EMPTIED_WITH_CONTENT, unknownTables, type ContentTable } from './content-tables.js'
 import { describeLocation, openDatabase, type DatabaseLocation, type OpenDatabase } from './open-database.js'
 import { countRows, describeKey, rowsInKeyOrder, type Row } from './rows-in-key-order.js'
 
@@ -84,11 +84,11 @@ async function refuseUnknownTables(at: OpenDatabase, where: string): Promise<voi
  */
 async function emptyContent(target: OpenDatabase): Promise<void> {
   if (target.dialect === 'postgres') {
-    await sql`TRUNCATE ${sql.join(CONTENT_TABLES.map((t) => sql.table(t.name)))}`.execute(target.db)
+    await sql`TRUNCATE ${sql.join([...EMPTIED_WITH_CONTENT, ...CONTENT_TABLES.map((t) => t.name)].map((name) => sql.table(name)))}`.execute(target.db)
     return
   }
   await target.db.transaction().execute(async (trx) => {
-    for (const table of [...CONTENT_TABLES].reverse()) await trx.deleteFrom(table.name).execute()
+    for (const name of [...EMPTIED_WITH_CONTENT, ...[...CONTENT_TABLES].reverse().map((t) => t.name)]) await trx.deleteFrom(name).execute()
   })
 }
 

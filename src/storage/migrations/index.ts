@@ -10,6 +10,7 @@ import * as m007 from './007-related-by-target.js'
 import * as m008 from './008-search-keeps-its-text.js'
 import * as m009 from './009-newsroom-people.js'
 import * as m010 from './010-newsroom-sessions.js'
+import * as m011 from './011-api-tokens.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
@@ -25,6 +26,7 @@ const STEPS: Record<string, Step> = {
   '008-search-keeps-its-text': m008,
   '009-newsroom-people': m009,
   '010-newsroom-sessions': m010,
+  '011-api-tokens': m011,
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { Role, SessionRepo, StoredUser, UserRepo } from '../../core/index.js'
+import type { ApiToken, ApiTokenRepo, Role, SessionRepo, StoredUser, User, UserRepo } from '../../core/index.js'
 import type { Database } from './schema.js'
 
 const toUser = (r: Selectable<Database['users']>): StoredUser => ({
@@ -71,6 +71,35 @@ export function createSqlSessionRepo(db: Kysely<Database>): SessionRepo {
     },
     async deleteExpired(at) {
       return Number((await db.deleteFrom('sessions').where('expires_at', '<', at.toISOString()).executeTakeFirst()).numDeletedRows)
+    },
+  }
+}
+
+const toToken = (r: Selectable<Database['api_tokens']>): ApiToken => ({
+  id: Number(r.id), userId: Number(r.user_id), label: r.label, createdAt: new Date(r.created_at),
+  revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at),
+})
+
+export function createSqlApiTokenRepo(db: Kysely<Database>): ApiTokenRepo {
+  return {
+    async create(t, at) {
+      const r = await db.insertInto('api_tokens')
+        .values({ user_id: t.userId, label: t.label, token_hash: t.tokenHash, created_at: at.toISOString() }).returningAll().executeTakeFirstOrThrow()
+      return toToken(r)
+    },
+    async find(tokenHash) {
+      const t = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+      if (!t) return null
+      const u = await db.selectFrom('users').selectAll().where('id', '=', t.user_id).executeTakeFirstOrThrow()
+      const { passwordHash: _, ...user }: StoredUser = toUser(u)
+      return { token: toToken(t), user: user satisfies User }
+    },
+    async listFor(userId) {
+      return (await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id').execute()).map(toToken)
+    },
+    async revoke(id, at) {
+      const r = await db.updateTable('api_tokens').set({ revoked_at: at.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst()
+      return Number(r.numUpdatedRows) > 0
     },
   }
 }

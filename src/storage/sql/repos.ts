@@ -4,7 +4,7 @@ import type { Database } from './schema.js'
 import { createSqlArticleRepo } from './article-repo.js'
 import { createSqlAuthorRepo, createSqlCategoryRepo, createSqlTagRepo } from './taxonomy-repos.js'
 import { createSqlCommentRepo } from './comment-repo.js'
-import { createSqlSessionRepo, createSqlUserRepo } from './people-repos.js'
+import { createSqlApiTokenRepo, createSqlSessionRepo, createSqlUserRepo } from './people-repos.js'
 
 /**
  * Every repository over one connection or transaction; the same code serves every dialect, but
@@ -20,5 +20,6 @@ export function createSqlRepos(db: Kysely<Database>, search: (db: Kysely<Databas
     search: search(db),
     users: createSqlUserRepo(db),
     sessions: createSqlSessionRepo(db),
+    tokens: createSqlApiTokenRepo(db),
   }
 }

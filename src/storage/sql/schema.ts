@@ -62,4 +62,5 @@ export interface Database {
     created_at: string
   }
   sessions: { id_hash: string; user_id: number; created_at: string; expires_at: string }
+  api_tokens: { id: Generated<number>; user_id: number; label: string; token_hash: string; created_at: string; revoked_at: string | null }
 }

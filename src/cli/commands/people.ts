@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util'
 import { read } from 'read'
 import type { Config } from '../../config/index.js'
-import { addUser, listUsers, resetPassword, ValidationError, type Store } from '../../core/index.js'
+import { addUser, createApiToken, listUsers, resetPassword, ValidationError, type Store } from '../../core/index.js'
 import { openStore } from '../../storage/index.js'
+
+/** `khabar user …` and `khabar token …`: the newsroom's members and their API tokens, from the command line. */
 
 const USAGE = `usage: khabar user add EMAIL --name NAME --role contributor|author|editor|admin
        khabar user reset-password EMAIL
@@ -81,5 +83,41 @@ export async function user(config: Config, args: string[], env: NodeJS.ProcessEn
       return 2
     }
     throw e
+  }
+}
+
+const TOKEN_USAGE = 'usage: khabar token create EMAIL [--label LABEL]'
+
+/**
+ * `khabar token create EMAIL [--label L]`: a personal Admin API token for a member, printed as the
+ * last line of the output (for scripts to take) and never shown again.
+ */
+export async function token(config: Config, args: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args, options: { label: { type: 'string' } }, allowPositionals: true })
+  } catch (e) {
+    console.error(`khabar token: ${(e as Error).message}\n${TOKEN_USAGE}`)
+    return 2
+  }
+  const [verb, email, ...extra] = parsed.positionals
+  if (verb !== 'create' || email === undefined || extra.length > 0) {
+    console.error(TOKEN_USAGE)
+    return 2
+  }
+  const store = await openStore({ databaseUrl: config.databaseUrl, dbFile: config.dbFile, poolSize: config.dbPoolSize })
+  try {
+    const made = await createApiToken({ users: store.users, tokens: store.tokens, clock: { now: () => new Date() } }, { email, label: parsed.values.label })
+    console.log(`khabar token create: a token for ${made.user.email} (${made.user.role})${made.record.label ? `, «${made.record.label}»` : ''}; keep it now, it is not shown again:`)
+    console.log(made.token)
+    return 0
+  } catch (e) {
+    if (e instanceof ValidationError) {
+      console.error(`khabar token create: ${Object.entries(e.problems).map(([f, p]) => `${f}: ${p}`).join('; ')}`)
+      return 2
+    }
+    throw e
+  } finally {
+    await store.close()
   }
 }

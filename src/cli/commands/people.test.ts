@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openSqliteStore } from '../../storage/index.js'
-import { verifyPassword } from '../../core/index.js'
+import { apiTokenUser, verifyPassword } from '../../core/index.js'
 
 const KHABAR = fileURLToPath(new URL('../../../bin/khabar.js', import.meta.url))
 
@@ -98,3 +98,34 @@ describe('khabar user', () => {
     }
   })
 })
+
+describe('khabar token create', () => {
+  it('prints a new token for a member as its last line, which then acts as that member', async (t) => {
+    const dir = tempDir(t)
+    await khabarUser(dir, ['add', 'sara@example.com', '--name', 'سارة', '--role', 'editor'], { KHABAR_PASSWORD: 'a long passphrase' })
+    const made = await khabarToken(dir, ['create', 'sara@example.com', '--label', 'نظام النشر'])
+    assert.equal(made.code, 0, made.stderr)
+    const token = made.stdout.trimEnd().split('\n').at(-1)!
+    assert.match(token, /^khabar_[A-Za-z0-9_-]{43}$/)
+    const store = await openSqliteStore(join(dir, 'khabar.db'))
+    t.after(() => store.close())
+    assert.equal((await apiTokenUser({ tokens: store.tokens }, token))?.email, 'sara@example.com')
+  })
+
+  it('names an unknown member with exit 1 and a bad command with exit 2', async (t) => {
+    const dir = tempDir(t)
+    const unknown = await khabarToken(dir, ['create', 'nobody@example.com'])
+    assert.equal(unknown.code, 1)
+    assert.match(unknown.stderr, /not found: nobody@example\.com/)
+    for (const args of [['create'], ['revoke', 'x@example.com'], ['create', 'x@example.com', '--lable', 'y']]) {
+      assert.equal((await khabarToken(dir, args)).code, 2, args.join(' '))
+    }
+  })
+})
+
+function khabarToken(dataDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [KHABAR, 'token', ...args], { env: { ...process.env, KHABAR_DATA_DIR: dataDir, KHABAR_DEMO: '0' } },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }))
+  })
+}
