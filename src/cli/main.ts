@@ -1,4 +1,5 @@
 import { loadConfig, ConfigError, type Config } from '../config/index.js'
+import { ValidationError } from '../core/index.js'
 import { serve } from './commands/serve.js'
 import { migrate } from './commands/migrate.js'
 import { importFile } from './commands/import.js'
@@ -65,6 +66,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     }
   } catch (e) {
     console.error(terminalText(`khabar ${command}: ${(e as Error).message}`)) // the message may quote input
-    return EXIT.failed
+    // A refused field (named in the message) is bad usage; anything else, a failure.
+    return e instanceof ValidationError ? EXIT.usage : EXIT.failed
   }
 }

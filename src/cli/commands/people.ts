@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { read } from 'read'
 import type { Config } from '../../config/index.js'
 import { addUser, createApiToken, listUsers, resetPassword, ValidationError, type Store } from '../../core/index.js'
-import { openStore } from '../../storage/index.js'
+import { openConfiguredStore } from './open-configured-store.js'
 
 /** `khabar user …` and `khabar token …`: the newsroom's members and their API tokens, from the command line. */
 
@@ -41,49 +41,39 @@ export async function user(config: Config, args: string[], env: NodeJS.ProcessEn
     console.error(USAGE)
     return 2
   }
-  const open = () => openStore({ databaseUrl: config.databaseUrl, dbFile: config.dbFile, poolSize: config.dbPoolSize })
   const withStore = async (work: (store: Store) => Promise<void>) => {
-    const store = await open()
+    const store = await openConfiguredStore(config)
     try {
       await work(store)
     } finally {
       await store.close()
     }
   }
-  try {
-    if (verb === 'list') {
-      await withStore(async (store) => {
-        for (const u of await listUsers({ users: store.users })) {
-          console.log([u.email, u.role, u.active ? 'active' : 'inactive', u.name].join('\t'))
-        }
-      })
-      return 0
-    }
-    if (verb === 'add' && (name === undefined || role === undefined)) {
-      console.error(`khabar user add: --name and --role are required\n${USAGE}`)
-      return 2
-    }
-    const password = await newPassword(env)
-    if (password === null) {
-      console.error(`khabar user ${verb}: set KHABAR_PASSWORD, or run this in a terminal to type the password`)
-      return 2
-    }
+  if (verb === 'list') {
     await withStore(async (store) => {
-      const deps = { users: store.users, clock: { now: () => new Date() } }
-      const u = verb === 'add'
-        ? await addUser(deps, { email: email!, name: name!, role: role!, password })
-        : await resetPassword(deps, { email: email!, password })
-      console.log(`khabar user ${verb}: ${u.email} (${u.role}) ${verb === 'add' ? 'added' : 'has a new password'}`)
+      for (const u of await listUsers({ users: store.users })) {
+        console.log([u.email, u.role, u.active ? 'active' : 'inactive', u.name].join('\t'))
+      }
     })
     return 0
-  } catch (e) {
-    // A refused field is bad usage, named by its field; anything else is a failure (runCli reports it).
-    if (e instanceof ValidationError) {
-      console.error(`khabar user ${verb}: ${Object.entries(e.problems).map(([f, p]) => `${f}: ${p}`).join('; ')}`)
-      return 2
-    }
-    throw e
   }
+  if (verb === 'add' && (name === undefined || role === undefined)) {
+    console.error(`khabar user add: --name and --role are required\n${USAGE}`)
+    return 2
+  }
+  const password = await newPassword(env)
+  if (password === null) {
+    console.error(`khabar user ${verb}: set KHABAR_PASSWORD, or run this in a terminal to type the password`)
+    return 2
+  }
+  await withStore(async (store) => {
+    const deps = { users: store.users, sessions: store.sessions, clock: { now: () => new Date() } }
+    const u = verb === 'add'
+      ? await addUser(deps, { email: email!, name: name!, role: role!, password })
+      : await resetPassword(deps, { email: email!, password })
+    console.log(`khabar user ${verb}: ${u.email} (${u.role}) ${verb === 'add' ? 'added' : 'has a new password'}`)
+  })
+  return 0
 }
 
 const TOKEN_USAGE = 'usage: khabar token create EMAIL [--label LABEL]'
@@ -105,18 +95,12 @@ export async function token(config: Config, args: string[]): Promise<number> {
     console.error(TOKEN_USAGE)
     return 2
   }
-  const store = await openStore({ databaseUrl: config.databaseUrl, dbFile: config.dbFile, poolSize: config.dbPoolSize })
+  const store = await openConfiguredStore(config)
   try {
     const made = await createApiToken({ users: store.users, tokens: store.tokens, clock: { now: () => new Date() } }, { email, label: parsed.values.label })
     console.log(`khabar token create: a token for ${made.user.email} (${made.user.role})${made.record.label ? `, «${made.record.label}»` : ''}; keep it now, it is not shown again:`)
     console.log(made.token)
     return 0
-  } catch (e) {
-    if (e instanceof ValidationError) {
-      console.error(`khabar token create: ${Object.entries(e.problems).map(([f, p]) => `${f}: ${p}`).join('; ')}`)
-      return 2
-    }
-    throw e
   } finally {
     await store.close()
   }

@@ -1,11 +1,11 @@
 import { SingleBar, Presets } from 'cli-progress'
 import type { Config } from '../../config/index.js'
 import { reindexSearch } from '../../core/index.js'
-import { openStore } from '../../storage/index.js'
+import { openConfiguredStore } from './open-configured-store.js'
 
 /** `khabar reindex`: rebuilds the search index and the related articles from the stored articles. */
 export async function reindex(config: Config): Promise<number> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dbFile: config.dbFile, poolSize: config.dbPoolSize })
+  const store = await openConfiguredStore(config)
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'indexing {bar} {value}/{total}' }, Presets.shades_classic) : null
   try {
     const started = Date.now()

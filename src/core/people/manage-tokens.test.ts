@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { NotFoundError, ValidationError } from '../errors.js'
 import { openSqliteStore } from '../../storage/index.js'
 import { addUser } from './manage-users.js'
-import { apiTokenHash } from './api-token.js'
+import { secretHash } from './secret.js'
 import { apiTokenUser, createApiToken } from './manage-tokens.js'
 
 const clock = { now: () => new Date('2026-12-01T09:00:00Z') }
@@ -23,7 +23,7 @@ describe('createApiToken', () => {
     assert.match(token, /^khabar_[A-Za-z0-9_-]{43}$/)
     assert.equal(record.label, 'نظام النشر')
     assert.equal(await store.tokens.find(token), null)
-    assert.equal((await store.tokens.find(apiTokenHash(token)))?.token.id, record.id)
+    assert.equal((await store.tokens.find(secretHash(token)))?.token.id, record.id)
     assert.equal((await apiTokenUser(deps, token))?.id, sara.id)
   })
 

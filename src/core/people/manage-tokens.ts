@@ -1,8 +1,9 @@
 import { NotFoundError, ValidationError } from '../errors.js'
 import type { Clock } from '../store.js'
 import type { UserRepo } from './user-repo.js'
-import { normalizeEmail, type User } from './user.js'
-import { apiTokenHash, newApiToken, TOKEN_LABEL_MAX, type ApiToken, type ApiTokenRepo } from './api-token.js'
+import { normalizeEmail, withoutHash, type User } from './user.js'
+import { API_TOKEN_PREFIX, TOKEN_LABEL_MAX, type ApiToken, type ApiTokenRepo } from './api-token.js'
+import { newSecret, secretHash } from './secret.js'
 
 /**
  * Makes a personal Admin API token for a member. The token is in the answer and nowhere else:
@@ -16,15 +17,14 @@ export async function createApiToken(
   if ([...label].length > TOKEN_LABEL_MAX) throw new ValidationError({ label: `longer than ${TOKEN_LABEL_MAX} characters` })
   const stored = await deps.users.byEmail(normalizeEmail(input.email))
   if (!stored) throw new NotFoundError('user', normalizeEmail(input.email))
-  const token = newApiToken()
-  const record = await deps.tokens.create({ userId: stored.id, label, tokenHash: apiTokenHash(token) }, deps.clock.now())
-  const { passwordHash: _, ...user } = stored
-  return { token, record, user }
+  const token = newSecret(API_TOKEN_PREFIX)
+  const record = await deps.tokens.create({ userId: stored.id, label, tokenHash: secretHash(token) }, deps.clock.now())
+  return { token, record, user: withoutHash(stored) }
 }
 
 /** The member a bearer token acts as: null for an unknown or revoked token, or a deactivated member. */
 export async function apiTokenUser(deps: { tokens: ApiTokenRepo }, token: string): Promise<User | null> {
-  const found = await deps.tokens.find(apiTokenHash(token))
+  const found = await deps.tokens.find(secretHash(token))
   if (!found || found.token.revokedAt !== null || !found.user.active) return null
   return found.user
 }

@@ -10,7 +10,7 @@ const clock = { now: () => new Date('2026-12-01T09:00:00Z') }
 async function newsroom(t: { after(fn: () => Promise<void>): void }) {
   const store = await openSqliteStore(':memory:')
   t.after(() => store.close())
-  return { users: store.users, clock }
+  return { users: store.users, sessions: store.sessions, clock }
 }
 
 describe('addUser', () => {
@@ -54,6 +54,16 @@ describe('resetPassword', () => {
     const stored = (await deps.users.byId(user.id))!.passwordHash!
     assert.equal(await verifyPassword(stored, 'the first passphrase'), false)
     assert.equal(await verifyPassword(stored, 'the second passphrase'), true)
+  })
+
+  it('signs the member out everywhere', async (t) => {
+    const deps = await newsroom(t)
+    const user = await addUser(deps, { email: 'sara@example.com', name: 'سارة', role: 'editor', password: 'the first passphrase' })
+    const expiresAt = new Date('2026-12-15T09:00:00Z')
+    for (const idHash of ['a'.repeat(64), 'b'.repeat(64)]) await deps.sessions.create({ idHash, userId: user.id, createdAt: clock.now(), expiresAt })
+    await resetPassword(deps, { email: 'sara@example.com', password: 'the second passphrase' })
+    assert.equal(await deps.sessions.find('a'.repeat(64)), null)
+    assert.equal(await deps.sessions.deleteAllFor(user.id), 0)
   })
 
   it('names the address it does not know, and refuses a short password', async (t) => {

@@ -1,10 +1,9 @@
 import { ConflictError, NotFoundError } from '../errors.js'
 import type { Clock } from '../store.js'
 import type { UserRepo } from './user-repo.js'
-import { checkNewUser, checkPassword, normalizeEmail, type User, type StoredUser } from './user.js'
+import { checkNewUser, checkPassword, normalizeEmail, withoutHash, type User } from './user.js'
 import { hashPassword } from './password.js'
-
-const withoutHash = ({ passwordHash: _, ...user }: StoredUser): User => user
+import type { SessionRepo } from './session.js'
 
 /**
  * Adds a member of the newsroom. With a password, it is checked and kept only as its hash;
@@ -23,12 +22,16 @@ export async function addUser(
   return withoutHash(user)
 }
 
-/** Sets a member's password (checked, kept as its hash). */
-export async function resetPassword(deps: { users: UserRepo }, input: { email: string; password: string }): Promise<User> {
+/**
+ * Sets a member's password (checked, kept as its hash) and ends their sessions: whoever signed in
+ * with the old password is signed out.
+ */
+export async function resetPassword(deps: { users: UserRepo; sessions: SessionRepo }, input: { email: string; password: string }): Promise<User> {
   checkPassword(input.password)
   const user = await deps.users.byEmail(normalizeEmail(input.email))
   if (!user) throw new NotFoundError('user', normalizeEmail(input.email))
   if (!(await deps.users.setPasswordHash(user.id, await hashPassword(input.password)))) throw new NotFoundError('user', user.email)
+  await deps.sessions.deleteAllFor(user.id)
   return withoutHash(user)
 }
 

@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto'
 import type { User, UserId } from './user.js'
 
 /** How long a sign-in lasts: a newsroom's week and its weekend, then the password again. */
 export const SESSION_DAYS = 14
 
-/** A signed-in browser, as stored: by its token's hash only, so a copy of the database lets nobody in. */
+/** A signed-in browser, as stored: by its token's hash only (secret.ts). */
 export interface Session { idHash: string; userId: UserId; createdAt: Date; expiresAt: Date }
 
 export interface SessionRepo {
@@ -17,9 +16,3 @@ export interface SessionRepo {
   /** Forgets sessions that expired before `at`; returns how many. */
   deleteExpired(at: Date): Promise<number>
 }
-
-/** A new session token: 256 random bits, URL-safe. It is given to the browser once and never stored. */
-export const newSessionToken = () => randomBytes(32).toString('base64url')
-
-/** What is stored for a token. */
-export const sessionIdHash = (token: string) => createHash('sha256').update(token).digest('hex')

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { openSqliteStore } from '../../storage/index.js'
 import { addUser } from './manage-users.js'
-import { sessionIdHash, SESSION_DAYS } from './session.js'
+import { SESSION_DAYS } from './session.js'
+import { secretHash } from './secret.js'
 import { sessionUser, signIn, signOut, signOutEverywhere } from './sign-in.js'
 
 const START = new Date('2026-12-01T09:00:00Z')
@@ -26,7 +27,7 @@ describe('signIn', () => {
     assert.equal(signed.expiresAt.getTime(), START.getTime() + SESSION_DAYS * 86_400_000)
     assert.match(signed.token, /^[A-Za-z0-9_-]{43}$/)
     assert.equal(await store.sessions.find(signed.token), null)
-    assert.ok(await store.sessions.find(sessionIdHash(signed.token)))
+    assert.ok(await store.sessions.find(secretHash(signed.token)))
   })
 
   it('gives a new token at every sign-in', async (t) => {

@@ -1,8 +1,9 @@
 import type { Clock } from '../store.js'
 import type { UserRepo } from './user-repo.js'
-import { normalizeEmail, type User } from './user.js'
+import { normalizeEmail, withoutHash, type User } from './user.js'
 import { hashPassword, verifyPassword } from './password.js'
-import { newSessionToken, sessionIdHash, SESSION_DAYS, type SessionRepo } from './session.js'
+import { SESSION_DAYS, type SessionRepo } from './session.js'
+import { newSecret, secretHash } from './secret.js'
 
 type Deps = { users: UserRepo; sessions: SessionRepo; clock: Clock }
 
@@ -21,16 +22,15 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
   const ok = await verifyPassword(stored?.passwordHash ?? (await nobodysHash()), input.password)
   if (!stored || !stored.passwordHash || !ok || !stored.active) return null
   const now = deps.clock.now()
-  const token = newSessionToken()
+  const token = newSecret()
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000)
-  await deps.sessions.create({ idHash: sessionIdHash(token), userId: stored.id, createdAt: now, expiresAt })
-  const { passwordHash: _, ...user } = stored
-  return { token, user, expiresAt }
+  await deps.sessions.create({ idHash: secretHash(token), userId: stored.id, createdAt: now, expiresAt })
+  return { token, user: withoutHash(stored), expiresAt }
 }
 
 /** The member a session token belongs to, while it lasts and they are active; null otherwise. */
 export async function sessionUser(deps: { sessions: SessionRepo; clock: Clock }, token: string): Promise<User | null> {
-  const found = await deps.sessions.find(sessionIdHash(token))
+  const found = await deps.sessions.find(secretHash(token))
   if (!found) return null
   if (found.session.expiresAt <= deps.clock.now() || !found.user.active) return null
   return found.user
@@ -38,7 +38,7 @@ export async function sessionUser(deps: { sessions: SessionRepo; clock: Clock },
 
 /** Ends this browser's session (nothing to do when it has none). */
 export async function signOut(deps: { sessions: SessionRepo }, token: string): Promise<void> {
-  await deps.sessions.delete(sessionIdHash(token))
+  await deps.sessions.delete(secretHash(token))
 }
 
 /** Ends every session of the member this token belongs to, this one included; returns how many. */

@@ -23,6 +23,9 @@ export interface User {
 /** A user as stored: with the password's hash (null: no password set yet, so no way in). */
 export interface StoredUser extends User { passwordHash: string | null }
 
+/** A member as the rest of the newsroom sees them: never with their password's hash. */
+export const withoutHash = ({ passwordHash: _, ...user }: StoredUser): User => user
+
 export interface NewUser { email: string; name: string; role: Role; passwordHash: string | null }
 
 export const NAME_MAX = 100

@@ -4,7 +4,7 @@ import type { Database } from '../sql/schema.js'
 import { RECENCY, commonLimit, planSearch, queryWords, type Phrase, type SearchPlan } from '../sql/search-plan.js'
 import { candidatePool, rankCandidates } from '../sql/rank-candidates.js'
 import { isFiltered, searchFilters } from '../sql/search-filters.js'
-import { KIND, compilePlan, countPhrases, matchesNothing, phraseKey, positivePhrases, type PhraseCountRow, type PlanStats } from './pg-search-sql.js'
+import { KIND, compilePlan, countPhrases, phraseKey, positivePhrases, type PhraseCountRow, type PlanStats } from './pg-search-sql.js'
 import { ftsTokens } from './fts-tokens.js'
 
 /** The promise, with its rejection marked handled: it may never be awaited (then nobody needs its error). */
@@ -150,8 +150,8 @@ export function createPgSearchIndex(db: Kysely<Database>): SearchIndex {
       const known = await readPhraseCounts(db, [...positivePhrases(plan), ...later], counted.get(query))
       counted.set(query, known)
       const stats = planStats(plan, known)
-      if (matchesNothing(plan, stats)) return { hits: [], total: 0 }
       const matched = compilePlan(plan, stats)
+      if (matched === null) return { hits: [], total: 0 }
       const at = f.visibleAt.toISOString()
       if (!isFiltered(f)) {
         // The best matches and their articles' visibility in one statement: one round trip less.

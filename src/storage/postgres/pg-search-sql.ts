@@ -173,12 +173,6 @@ function coverOf(p: SearchPlan, slotOf: (p: Phrase) => Slot, counts: number[]): 
   return known.length === 0 ? null : known.reduce((a, b) => (size(b) < size(a) ? b : a))
 }
 
-/** Whether the plan can match no article: the phrases that would cover its matches are in none. */
-export function matchesNothing(plan: SearchPlan, stats: PlanStats): boolean {
-  const cover = coverOf(plan, phrasesOf(plan).slotOf, stats.counts)
-  return cover !== null && cover.every((s) => stats.counts[s.index - 1] === 0)
-}
-
 /**
  * A word looked up once per candidate article costs about as much as reading this many of its
  * postings in a row (a descent of the index against a step along it).
@@ -206,6 +200,7 @@ const idfOf = (docs: number, n: number) => {
  * A search plan as SQL over the postings, ranked by FTS5's bm25 (fts5_aux.c): `WITH …` up to
  * `matched (article_id, bm25)`, every article the plan matches with its bm25 as FTS5 returns it
  * (negative, lower is better), from `stats`: the counts countPhrases read for its positive phrases.
+ * Null when the counts show the plan can match nothing (the phrases that cover its matches are in none).
  * - Each (positive phrase, article) gets its frequency f; each phrase its idf from its article
  *   count; each article the sum of idf · f·(k1+1) / (f + k1·(1 − b + b·D/avgdl)) over its
  *   phrases, and which phrases it holds (bits of `has…`), on which the plan's boolean is checked.
@@ -216,7 +211,7 @@ const idfOf = (docs: number, n: number) => {
  *   the fields' text).
  * - Phrases after a NOT are checked per candidate: an index probe for one word, a subquery otherwise.
  */
-export function compilePlan(plan: SearchPlan, stats: PlanStats): Sql {
+export function compilePlan(plan: SearchPlan, stats: PlanStats): Sql | null {
   const { slotOf, positive } = phrasesOf(plan)
   const { counts } = stats
   const nothing = sql`SELECT NULL::integer AS i, NULL::integer AS article_id, NULL::float8 AS f, NULL::integer AS d WHERE false`
@@ -225,6 +220,7 @@ export function compilePlan(plan: SearchPlan, stats: PlanStats): Sql {
 
   const cover = coverOf(plan, slotOf, counts)
   const sizeOf = (slots: Slot[]) => slots.reduce((n, s) => n + counts[s.index - 1]!, 0)
+  if (cover !== null && sizeOf(cover) === 0) return null
   const narrowed = cover !== null && sizeOf(cover) < sizeOf(positive)
   const coverSize = cover ? sizeOf(cover) : 0
   const candidates = sql`SELECT article_id FROM cand`
@@ -235,7 +231,7 @@ export function compilePlan(plan: SearchPlan, stats: PlanStats): Sql {
   }
   // The cover's rows are read once: the candidates are their articles.
   const cand = narrowed
-    ? sql`cov AS MATERIALIZED (${cover.length > 0 ? sql.join(cover.map(rowsWithIndex), sql` UNION ALL `) : nothing}),
+    ? sql`cov AS MATERIALIZED (${sql.join(cover.map(rowsWithIndex), sql` UNION ALL `)}),
       cand AS MATERIALIZED (SELECT DISTINCT article_id FROM cov),`
     : sql``
   const holds = (p: SearchPlan): Sql => {

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { ApiToken, ApiTokenRepo, Role, SessionRepo, StoredUser, User, UserRepo } from '../../core/index.js'
+import { withoutHash, type ApiToken, type ApiTokenRepo, type Role, type SessionRepo, type StoredUser, type UserRepo } from '../../core/index.js'
 import type { Database } from './schema.js'
 
 const toUser = (r: Selectable<Database['users']>): StoredUser => ({
@@ -57,10 +57,9 @@ export function createSqlSessionRepo(db: Kysely<Database>): SessionRepo {
         .select(['s.id_hash', 's.user_id', 's.created_at as session_created_at', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.active', 'u.created_at'])
         .where('s.id_hash', '=', idHash).executeTakeFirst()
       if (!r) return null
-      const { passwordHash: _, ...user } = toUser({ ...r, password_hash: null })
       return {
         session: { idHash: r.id_hash, userId: Number(r.user_id), createdAt: new Date(r.session_created_at), expiresAt: new Date(r.expires_at) },
-        user,
+        user: withoutHash(toUser({ ...r, password_hash: null })),
       }
     },
     async delete(idHash) {
@@ -88,11 +87,15 @@ export function createSqlApiTokenRepo(db: Kysely<Database>): ApiTokenRepo {
       return toToken(r)
     },
     async find(tokenHash) {
-      const t = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
-      if (!t) return null
-      const u = await db.selectFrom('users').selectAll().where('id', '=', t.user_id).executeTakeFirstOrThrow()
-      const { passwordHash: _, ...user }: StoredUser = toUser(u)
-      return { token: toToken(t), user: user satisfies User }
+      const r = await db.selectFrom('api_tokens as t').innerJoin('users as u', 'u.id', 't.user_id')
+        .select(['t.id as token_id', 't.user_id', 't.label', 't.token_hash', 't.created_at as token_created_at', 't.revoked_at',
+          'u.id', 'u.email', 'u.name', 'u.role', 'u.active', 'u.created_at'])
+        .where('t.token_hash', '=', tokenHash).executeTakeFirst()
+      if (!r) return null
+      return {
+        token: toToken({ ...r, id: r.token_id, created_at: r.token_created_at }),
+        user: withoutHash(toUser({ ...r, password_hash: null })),
+      }
     },
     async listFor(userId) {
       return (await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id').execute()).map(toToken)
