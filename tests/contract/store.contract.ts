@@ -58,6 +58,29 @@ export function describeStore(name: string, openTwo: OpenTwo): void {
       assert.equal(store.contentVersion(), store.contentVersion())
     })
 
+    // Sign-ins, sessions and tokens are written on every visit to the newsroom: if they moved the
+    // version, anyone could empty every process's page cache by failing to sign in.
+    it('does not change when only members, sessions or tokens are written, here or in another store', async (t) => {
+      const [site, newsroom] = await openBoth(t, openTwo)
+      await ingest(site)
+      const before = site.contentVersion()
+      const writes = async (store: Store) => {
+        const user = (await store.users.create({ email: `e${Math.random()}@example.com`, name: 'محررة', role: 'editor', passwordHash: null }, new Date()))!
+        await store.transaction(async (tx) => {
+          await tx.sessions.create({ idHash: `h${Math.random()}`, userId: user.id, createdAt: new Date(), expiresAt: new Date(Date.now() + 60_000) })
+          await tx.tokens.create({ userId: user.id, label: 'سكربت', tokenHash: `t${Math.random()}` }, new Date())
+        })
+        await store.users.setActive(user.id, false)
+        await store.sessions.deleteAllFor(user.id)
+      }
+      await writes(site)
+      assert.equal(site.contentVersion(), before)
+      await writes(newsroom)
+      await sleep(100) // a notification, had one been sent, would have arrived
+      assert.equal(site.contentVersion(), before)
+      assert.equal(newsroom.contentVersion(), newsroom.contentVersion())
+    })
+
     it('changes by the time a write transaction of another store on the same database returns', async (t) => {
       const [site, importer] = await openBoth(t, openTwo)
       const before = site.contentVersion()

@@ -5,9 +5,9 @@ import { notifyOnChange } from './notify-on-change.js'
 /**
  * PostgreSQL: every content table notifies `khabar_content` when a statement changes it, so each
  * app process (workers, other machines) learns of a commit from any writer — `khabar import`, the
- * newsroom, even `psql` — and its page cache stops serving what changed. SQLite needs nothing:
- * its `data_version` sees other connections' commits. A later step that adds a table readers see
- * calls {@link notifyOnChange} for it.
+ * newsroom, even `psql` — and its page cache stops serving what changed. (SQLite's equivalent is
+ * migration 012's clock.) A later step that adds a table readers see calls {@link notifyOnChange}
+ * for it; the newsroom's members, sessions and tokens (009–011) have none, on purpose.
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   if (dialect !== 'postgres') return

@@ -67,12 +67,13 @@ export async function openPostgresStore(
     if (opts.migrate !== false) await migrateToLatest(db, 'postgres', schema) // Kysely's migrator takes an advisory lock
     const signal = await listenForContentChanges((name) => new pg.Client({ ...connection, application_name: name }), schema, opts.log)
     // Writes made outside `transaction` commit on their own, statement by statement: they show
-    // in this process at once, the others learn of them by notification.
+    // in this process at once, the others learn of them by notification. Members, sessions and
+    // tokens are not content (their tables notify no one either): their writes go untracked.
     const direct = db.withPlugin(writeTracker(() => signal.changed()))
     const writeKey = advisoryKey(schema, 'write')
 
     return {
-      ...createSqlRepos(direct, search),
+      ...createSqlRepos(direct, search, db),
       async transaction(work) {
         const token = randomUUID()
         let wrote = false
@@ -81,7 +82,7 @@ export async function openPostgresStore(
           result = await db.transaction().execute(async (trx) => {
             await sql`SELECT set_config('lock_timeout', ${`${lockTimeoutMs}ms`}, true),
               set_config('khabar.change', ${token}, true), pg_advisory_xact_lock(${writeKey}::bigint)`.execute(trx)
-            return work(createSqlRepos(trx.withPlugin(writeTracker(() => { wrote = true })), search))
+            return work(createSqlRepos(trx.withPlugin(writeTracker(() => { wrote = true })), search, trx))
           })
         } catch (e) {
           if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE) {

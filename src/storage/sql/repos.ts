@@ -8,9 +8,11 @@ import { createSqlApiTokenRepo, createSqlSessionRepo, createSqlUserRepo } from '
 
 /**
  * Every repository over one connection or transaction; the same code serves every dialect, but
- * for full-text search, which each dialect brings (`search`).
+ * for full-text search, which each dialect brings (`search`). The newsroom's members, sessions and
+ * tokens may go through another handle of the same connection (`people`): one whose writes do not
+ * count as content changes, since readers never see them.
  */
-export function createSqlRepos(db: Kysely<Database>, search: (db: Kysely<Database>) => SearchIndex): Repos {
+export function createSqlRepos(db: Kysely<Database>, search: (db: Kysely<Database>) => SearchIndex, people: Kysely<Database> = db): Repos {
   return {
     articles: createSqlArticleRepo(db),
     categories: createSqlCategoryRepo(db),
@@ -18,8 +20,8 @@ export function createSqlRepos(db: Kysely<Database>, search: (db: Kysely<Databas
     authors: createSqlAuthorRepo(db),
     comments: createSqlCommentRepo(db),
     search: search(db),
-    users: createSqlUserRepo(db),
-    sessions: createSqlSessionRepo(db),
-    tokens: createSqlApiTokenRepo(db),
+    users: createSqlUserRepo(people),
+    sessions: createSqlSessionRepo(people),
+    tokens: createSqlApiTokenRepo(people),
   }
 }

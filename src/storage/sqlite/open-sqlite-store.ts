@@ -54,22 +54,41 @@ export async function openSqliteStore(file: string, opts: SqliteStoreOptions = {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) })
   if (opts.migrate !== false) await migrateWhenFree(raw, db, { busyTimeoutMs, ...wait })
 
-  // data_version moves when *another* connection commits; total_changes() counts this
-  // connection's own writes. Together they change on every content change, from anywhere.
-  const version = raw.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c')
+  const contentVersion = contentClock(raw)
   return {
     ...createSqlRepos(db, createFtsSearchIndex),
     transaction: createImmediateTransaction(raw, db, (conn) => createSqlRepos(conn, createFtsSearchIndex), { busyTimeoutMs, ...wait }),
     exclusively: createSqliteJobLock(raw, db, { busyTimeoutMs, ...wait }),
-    contentVersion() {
-      const row = version.get() as { v: number; c: number }
-      return `${row.v}.${row.c}`
-    },
+    contentVersion,
     refreshStatistics: async () => refreshStatistics(raw),
     async close() {
       refreshStatistics(raw)
       await db.destroy()
     },
+  }
+}
+
+/**
+ * The content version: migration 012's count of content changes. Reading it every request would
+ * start a read transaction each time, so it is read only when the file's own counters moved —
+ * data_version when *another* connection committed, total_changes for this connection's writes —
+ * which they do on any write, a session's too; the count itself moves only with content.
+ */
+function contentClock(raw: BetterSqlite3.Database): () => string {
+  const counters = raw.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c')
+  let clock: BetterSqlite3.Statement | undefined // prepared at first use: a store may open unmigrated
+  let seen = ''
+  let ticks = ''
+  return () => {
+    const row = counters.get() as { v: number; c: number }
+    const now = `${row.v}.${row.c}`
+    if (now !== seen) {
+      // Read after the counters: a commit in between only makes the next call read again.
+      clock ??= raw.prepare('SELECT ticks FROM content_clock').pluck()
+      ticks = String(clock.get())
+      seen = now
+    }
+    return ticks
   }
 }
 
