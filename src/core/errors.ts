@@ -40,6 +40,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A workflow step that does not fit where the story stands (publishing a published story). */
+export class InvalidStepError extends AppError {
+  constructor(readonly step: string, readonly status: string) {
+    super('conflict', `cannot ${step} an article that is ${status}`, { step, status })
+  }
+}
+
 /**
  * The store could not take a write in time because another writer (an import in another process)
  * held it: nothing was written, and the same request may succeed in a few seconds.

@@ -52,6 +52,7 @@ export function describeArticleRepo(name: string, openTwo: OpenTwo): void {
         externalId: 'wire:2', slug: 'اخر', title: 'آخر', dek: null, bodyHtml: paragraphsToHtml(['نص.']), bodyText: 'نص.',
         dateline: null, source: null, categoryId: desk.id, tagIds: [], authorIds: [], status: 'published' as const,
         featured: false, breaking: false, cover: null, publishedAt: new Date('2026-11-29T06:00:00Z'),
+        ownerId: null, seoTitle: null, seoDescription: null,
       }
       assert.deepEqual(await store.articles.createUnlessStored(record), { id, created: false })
       assert.notEqual((await store.articles.get(id))?.title, 'آخر', 'the stored article is left as it was')

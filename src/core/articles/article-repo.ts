@@ -1,4 +1,4 @@
-import type { Article, ArticleId, ArticleRecord, ArticleSummary } from './article.js'
+import type { Article, ArticleId, ArticleRecord, ArticleStatus, ArticleSummary } from './article.js'
 
 /** Filters for lists of articles readers may see. */
 export interface ArticleQuery {
@@ -13,6 +13,17 @@ export interface ArticleQuery {
   offset: number
   limit: number
 }
+
+/** Filters for the newsroom's lists, which show articles in every state. */
+export interface DeskQuery {
+  statuses?: readonly ArticleStatus[]
+  ownerId?: number
+  offset: number
+  limit: number
+}
+
+/** A line of the newsroom's lists: the summary and whose story it is. */
+export interface DeskArticle extends ArticleSummary { ownerId: number | null; ownerName: string | null }
 
 export interface ArticleRepo {
   /** Stores a checked article with its tags and authors; returns its id. */
@@ -42,8 +53,16 @@ export interface ArticleRepo {
   related(article: Article, visibleAt: Date, limit: number): Promise<ArticleSummary[]>
   /** Replaces the stored related articles of one article. */
   setRelated(id: ArticleId, related: readonly Related[]): Promise<void>
-  /** Every visible article with what relatedness is computed from. */
-  relatable(visibleAt: Date): Promise<RelatableArticle[]>
+  /** Every visible article with what relatedness is computed from; or only those of `ids`. */
+  relatable(visibleAt: Date, opts?: { ids?: readonly ArticleId[] }): Promise<RelatableArticle[]>
+  /** Deletes an article with its links, comments and related lists; false when there was none. Its search entry is the caller's. */
+  remove(id: ArticleId): Promise<boolean>
+  /** The newsroom's lists: articles in any state, most recently changed first. */
+  desk(query: DeskQuery): Promise<DeskArticle[]>
+  /** How many articles each status has, of everyone's or of one owner's. */
+  countByStatus(ownerId?: number): Promise<Record<ArticleStatus, number>>
+  /** Scheduled articles whose publication time is at or before `at`, oldest first. */
+  dueScheduled(at: Date): Promise<ArticleId[]>
   /** All stored articles, whatever their status. */
   count(): Promise<number>
   /** Ids of stored articles in id order: all of them, or only live ones (published or scheduled). */

@@ -3,8 +3,9 @@ import { ValidationError, type FieldProblems } from '../errors.js'
 import type { SafeHtml } from '../safe-html.js'
 
 export type ArticleId = number
-export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published'
-export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'review', 'scheduled', 'published']
+/** Where a story stands in the newsroom's workflow (core/articles/workflow.ts moves it along). */
+export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished'
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'unpublished']
 
 export interface CategoryRef { id: number; slug: string; name: string }
 export interface TagRef { id: number; slug: string; name: string }
@@ -44,6 +45,11 @@ export interface Article extends ArticleSummary {
   source: string | null
   tags: TagRef[]
   authors: AuthorRef[]
+  /** The member whose story it is (who created it in the newsroom); null for imported stories. */
+  ownerId: number | null
+  /** What search engines and share cards show instead of the headline and dek, when set. */
+  seoTitle: string | null
+  seoDescription: string | null
 }
 
 /** What a writer or importer hands in; the store assigns id and times. */
@@ -63,6 +69,9 @@ export interface ArticleDraft {
   breaking?: boolean
   cover?: CoverImage | null
   publishedAt?: Date | null
+  ownerId?: number | null
+  seoTitle?: string | null
+  seoDescription?: string | null
 }
 
 /** A draft checked and completed by the newsroom's rules, ready to store. */
@@ -72,6 +81,8 @@ export interface ArticleRecord extends Required<Omit<ArticleDraft, 'slug'>> {
 }
 
 export const TITLE_MAX = 300
+export const SEO_TITLE_MAX = 300
+export const SEO_DESCRIPTION_MAX = 500
 
 /** A headline as stored: NFC, one space between words, trimmed. */
 export const storedTitle = (title: string): string => title.normalize('NFC').replace(/\s+/g, ' ').trim()
@@ -94,6 +105,10 @@ export function checkArticle(draft: ArticleDraft, bodyText: string): ArticleReco
   if (draft.status === 'scheduled' && !draft.publishedAt) problems.publishedAt = 'required to schedule'
   if (draft.status === 'published' && !draft.publishedAt) problems.publishedAt = 'required to publish'
   if (draft.publishedAt && Number.isNaN(draft.publishedAt.getTime())) problems.publishedAt = 'not a valid date'
+  const seoTitle = storedDek(draft.seoTitle)
+  const seoDescription = storedDek(draft.seoDescription)
+  if (seoTitle && seoTitle.length > SEO_TITLE_MAX) problems.seoTitle = `longer than ${SEO_TITLE_MAX} characters`
+  if (seoDescription && seoDescription.length > SEO_DESCRIPTION_MAX) problems.seoDescription = `longer than ${SEO_DESCRIPTION_MAX} characters`
   // The article's path carries its id, so a headline without words needs no spelt-out slug.
   const slug = wordSlug(draft.slug?.trim() || title) || 'article'
   if (Object.keys(problems).length) throw new ValidationError(problems, 'article')
@@ -115,6 +130,9 @@ export function checkArticle(draft: ArticleDraft, bodyText: string): ArticleReco
     breaking: draft.breaking ?? false,
     cover: draft.cover ?? null,
     publishedAt: draft.publishedAt ?? null,
+    ownerId: draft.ownerId ?? null,
+    seoTitle,
+    seoDescription,
   }
 }
 

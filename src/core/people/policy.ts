@@ -13,6 +13,7 @@ export type Action =
   | 'article.publish'
   | 'article.schedule'
   | 'article.unpublish'
+  | 'article.return'
   | 'article.delete'
   | 'article.correct'
   | 'taxonomy.manage'

@@ -12,6 +12,7 @@ import * as m009 from './009-newsroom-people.js'
 import * as m010 from './010-newsroom-sessions.js'
 import * as m011 from './011-api-tokens.js'
 import * as m012 from './012-content-clock.js'
+import * as m013 from './013-newsroom-articles.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
@@ -29,6 +30,7 @@ const STEPS: Record<string, Step> = {
   '010-newsroom-sessions': m010,
   '011-api-tokens': m011,
   '012-content-clock': m012,
+  '013-newsroom-articles': m013,
 }
 
 /**

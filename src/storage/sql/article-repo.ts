@@ -1,5 +1,5 @@
 import { sql, type InsertQueryBuilder, type InsertResult, type Kysely } from 'kysely'
-import { LIVE_STATUSES, type ArticleQuery, type ArticleRecord, type ArticleRepo, type SafeHtml } from '../../core/index.js'
+import { ARTICLE_STATUSES, LIVE_STATUSES, type ArticleStatus, type ArticleQuery, type ArticleRecord, type ArticleRepo, type SafeHtml } from '../../core/index.js'
 import type { Database } from './schema.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js'
 
@@ -26,6 +26,9 @@ function columns(r: ArticleRecord, now: string) {
     cover_credit: r.cover?.credit ?? null,
     published_at: r.publishedAt?.toISOString() ?? null,
     updated_at: now,
+    owner_id: r.ownerId,
+    seo_title: r.seoTitle,
+    seo_description: r.seoDescription,
   }
 }
 
@@ -122,7 +125,7 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
 
     async get(id) {
       const row = await db.selectFrom('articles as a').innerJoin('categories as c', 'c.id', 'a.category_id')
-        .select([...SUMMARY_COLUMNS, 'a.body_html', 'a.body_text', 'a.dateline', 'a.source'])
+        .select([...SUMMARY_COLUMNS, 'a.body_html', 'a.body_text', 'a.dateline', 'a.source', 'a.owner_id', 'a.seo_title', 'a.seo_description'])
         .where('a.id', '=', id).executeTakeFirst()
       if (!row) return null
       const [tags, authors] = await Promise.all([
@@ -139,6 +142,9 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
         source: row.source,
         tags: tags.map((t) => ({ ...t, id: Number(t.id) })),
         authors: authors.map((w) => ({ ...w, id: Number(w.id) })),
+        ownerId: row.owner_id === null ? null : Number(row.owner_id),
+        seoTitle: row.seo_title,
+        seoDescription: row.seo_description,
       }
     },
 
@@ -170,11 +176,15 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
       }
     },
 
-    async relatable(visibleAt) {
-      const [rows, tags] = await Promise.all([
-        visible(db, visibleAt).select(['a.id', 'a.title', 'a.dek', 'a.body_text', 'a.category_id', 'a.published_at']).orderBy('a.id').execute(),
-        db.selectFrom('article_tags').select(['article_id', 'tag_id']).execute(),
-      ])
+    async relatable(visibleAt, opts = {}) {
+      const ids = opts.ids && (opts.ids.length ? [...opts.ids] : [-1])
+      let articles = visible(db, visibleAt).select(['a.id', 'a.title', 'a.dek', 'a.body_text', 'a.category_id', 'a.published_at'])
+      let links = db.selectFrom('article_tags').select(['article_id', 'tag_id'])
+      if (ids) {
+        articles = articles.where('a.id', 'in', ids)
+        links = links.where('article_id', 'in', ids)
+      }
+      const [rows, tags] = await Promise.all([articles.orderBy('a.id').execute(), links.execute()])
       const tagsOf = new Map<number, number[]>()
       for (const t of tags) (tagsOf.get(Number(t.article_id)) ?? tagsOf.set(Number(t.article_id), []).get(Number(t.article_id))!).push(Number(t.tag_id))
       return rows.map((r) => ({
@@ -209,6 +219,35 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
         .limit(limit)
         .execute()
       return rows.map(toSummary)
+    },
+
+    async remove(id) {
+      const result = await db.deleteFrom('articles').where('id', '=', id).executeTakeFirst()
+      return Number(result.numDeletedRows) > 0
+    },
+
+    async desk(f) {
+      let q = db.selectFrom('articles as a').innerJoin('categories as c', 'c.id', 'a.category_id')
+        .leftJoin('users as u', 'u.id', 'a.owner_id')
+        .select([...SUMMARY_COLUMNS, 'a.owner_id', 'u.name as owner_name'])
+      if (f.statuses) q = q.where('a.status', 'in', f.statuses.length ? [...f.statuses] : ['-'])
+      if (f.ownerId !== undefined) q = q.where('a.owner_id', '=', f.ownerId)
+      const rows = await q.orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc').limit(f.limit).offset(f.offset).execute()
+      return rows.map((r) => ({ ...toSummary(r), ownerId: r.owner_id === null ? null : Number(r.owner_id), ownerName: r.owner_name }))
+    },
+
+    async countByStatus(ownerId) {
+      let q = db.selectFrom('articles').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('status')
+      if (ownerId !== undefined) q = q.where('owner_id', '=', ownerId)
+      const counts = Object.fromEntries(ARTICLE_STATUSES.map((s) => [s, 0])) as Record<ArticleStatus, number>
+      for (const r of await q.execute()) if (r.status in counts) counts[r.status as ArticleStatus] = Number(r.n)
+      return counts
+    },
+
+    async dueScheduled(at) {
+      const rows = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled')
+        .where('published_at', '<=', at.toISOString()).orderBy('published_at').orderBy('id').execute()
+      return rows.map((r) => Number(r.id))
     },
 
     async ids(opts = {}) {

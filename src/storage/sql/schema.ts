@@ -37,7 +37,11 @@ export interface Database {
     published_at: string | null
     created_at: string
     updated_at: string
+    owner_id: number | null
+    seo_title: string | null
+    seo_description: string | null
   }
+  article_edit_locks: { article_id: number; user_id: number; taken_at: string }
   related_articles: { article_id: number; related_id: number; position: number; score: number }
   article_tags: { article_id: number; tag_id: number; position: number }
   article_authors: { article_id: number; author_id: number; position: number }
