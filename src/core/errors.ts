@@ -1,5 +1,5 @@
 /** Stable machine codes; the web layer maps each to an HTTP status and an Arabic message. */
-export type AppErrorCode = 'not_found' | 'validation' | 'forbidden' | 'conflict' | 'rate_limited' | 'busy'
+export type AppErrorCode = 'not_found' | 'validation' | 'unauthorized' | 'forbidden' | 'conflict' | 'rate_limited' | 'busy'
 
 export class AppError extends Error {
   constructor(
@@ -24,6 +24,13 @@ export type FieldProblems = Record<string, string>
 export class ValidationError extends AppError {
   constructor(readonly problems: FieldProblems, message = 'invalid input') {
     super('validation', `${message}: ${Object.entries(problems).map(([f, p]) => `${f}: ${p}`).join('; ')}`, { problems })
+  }
+}
+
+/** Nobody is signed in (or the token or session is unknown, revoked, expired, or its member deactivated). */
+export class UnauthorizedError extends AppError {
+  constructor(message = 'sign in, or send a valid token') {
+    super('unauthorized', message)
   }
 }
 

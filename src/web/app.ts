@@ -19,6 +19,7 @@ import { ARCHIVE_PARAMS, registerArchiveRoutes } from './site/archives.js'
 import { registerSearchRoutes } from './site/search.js'
 import { registerApiRoutes } from './api/articles.routes.js'
 import { registerSearchApi } from './api/search.routes.js'
+import { adminApi } from './api/admin.routes.js'
 
 export interface AppOptions {
   store: Store
@@ -143,5 +144,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerSearchRoutes(app, deps)
   registerApiRoutes(app, deps)
   registerSearchApi(app, deps)
+  await app.register(adminApi, { prefix: '/api/v1/admin', store: opts.store, clock, siteUrl: opts.siteUrl })
   return app
 }

@@ -1,7 +1,7 @@
 import { ValidationError, type FieldProblems } from '../errors.js'
 import { htmlToText, sanitizeArticleHtml } from '../safe-html.js'
 import type { Repos } from '../store.js'
-import type { Article, ArticleDraft } from './article.js'
+import { storedTitle, titleProblem, type Article, type ArticleDraft } from './article.js'
 
 /**
  * An article as the newsroom's editor and the Admin API send it: the desk by slug, tags by name
@@ -48,6 +48,9 @@ export async function resolveArticleInput(
   input: ArticleInput,
 ): Promise<{ draft: Omit<ArticleDraft, 'status' | 'publishedAt' | 'ownerId'>; bodyText: string }> {
   const problems: FieldProblems = {}
+  // Checked again when the article is stored; here too, so one answer names every refused field.
+  const titleRefused = titleProblem(storedTitle(input.title))
+  if (titleRefused) problems.title = titleRefused
   const tagNames = [...new Set((input.tags ?? []).map((t) => t.normalize('NFC').trim().replace(/\s+/g, ' ')).filter(Boolean))]
   if (tagNames.length > TAGS_MAX) problems.tags = `more than ${TAGS_MAX} tags`
   const longTag = tagNames.find((t) => t.length > TAG_NAME_MAX)

@@ -90,6 +90,12 @@ export const storedTitle = (title: string): string => title.normalize('NFC').rep
 /** A standfirst as stored: NFC and trimmed, null when blank. */
 export const storedDek = (dek: string | null | undefined): string | null => dek?.normalize('NFC').trim() || null
 
+/** What is wrong with a headline as stored, if anything. */
+export function titleProblem(title: string): string | null {
+  if (!title) return 'required'
+  return title.length > TITLE_MAX ? `longer than ${TITLE_MAX} characters` : null
+}
+
 /**
  * The newsroom's rules for any article that is stored: a title (≤ 300 characters), a category,
  * a body for anything published, a publication time for anything published or scheduled.
@@ -98,8 +104,8 @@ export const storedDek = (dek: string | null | undefined): string | null => dek?
 export function checkArticle(draft: ArticleDraft, bodyText: string): ArticleRecord {
   const problems: FieldProblems = {}
   const title = storedTitle(draft.title)
-  if (!title) problems.title = 'required'
-  else if (title.length > TITLE_MAX) problems.title = `longer than ${TITLE_MAX} characters`
+  const titleRefused = titleProblem(title)
+  if (titleRefused) problems.title = titleRefused
   if (!Number.isInteger(draft.categoryId) || draft.categoryId <= 0) problems.category = 'required'
   if ((draft.status === 'published' || draft.status === 'scheduled') && !bodyText.trim()) problems.body = 'required to publish'
   if (draft.status === 'scheduled' && !draft.publishedAt) problems.publishedAt = 'required to schedule'

@@ -9,12 +9,15 @@ const member = (id: number, role: Role, active = true): User =>
 const own = (u: User, status: ArticleAccess['status']): ArticleAccess => ({ ownerId: u.id, status })
 const others = (status: ArticleAccess['status']): ArticleAccess => ({ ownerId: 999, status })
 
-const ARTICLE_ACTIONS: Action[] = ['article.edit', 'article.submit', 'article.publish', 'article.schedule', 'article.unpublish', 'article.delete', 'article.correct']
+const ARTICLE_ACTIONS: Action[] = ['article.view', 'article.return', 'article.edit', 'article.submit', 'article.publish', 'article.schedule', 'article.unpublish', 'article.delete', 'article.correct']
 const SITE_ACTIONS: Action[] = ['taxonomy.manage', 'comments.moderate', 'users.manage', 'settings.manage']
 
 /** Who may do what, as a table: the action, the article's state and owner, and the answer per role. */
 const MATRIX: Array<[Action, 'own' | 'other' | null, ArticleAccess['status'] | null, Record<Role, boolean>]> = [
   ['article.create', null, null, { contributor: true, author: true, editor: true, admin: true }],
+  ['article.view', 'own', 'published', { contributor: true, author: true, editor: true, admin: true }],
+  ['article.view', 'other', 'draft', { contributor: false, author: false, editor: true, admin: true }],
+  ['article.return', 'own', 'review', { contributor: false, author: false, editor: true, admin: true }],
   ['article.edit', 'own', 'draft', { contributor: true, author: true, editor: true, admin: true }],
   ['article.edit', 'own', 'review', { contributor: true, author: true, editor: true, admin: true }],
   ['article.edit', 'own', 'published', { contributor: false, author: true, editor: true, admin: true }],

@@ -8,6 +8,7 @@ import type { Role, User, UserId } from './user.js'
  */
 export type Action =
   | 'article.create'
+  | 'article.view'
   | 'article.edit'
   | 'article.submit'
   | 'article.publish'
@@ -29,7 +30,8 @@ const atLeast = (user: User, role: Role) => RANK[user.role] >= RANK[role]
 
 /**
  * Whether `user` may do `action` (to `article`, for the article actions). Signed out, or
- * deactivated: nothing. A contributor files: creates, edits and submits their own drafts, and
+ * deactivated: nothing. In the newsroom, a contributor or author sees only their own stories
+ * (`article.view`); editors see everyone's. A contributor files: creates, edits and submits their own drafts, and
  * deletes them while they are drafts. An author also publishes, schedules and edits their own,
  * whatever their state. An editor does all of that to everyone's, takes stories down, adds
  * corrections, keeps the desks and tags, and moderates comments. An admin also manages people and
@@ -43,6 +45,7 @@ export function can(user: User | null, action: Action, article?: ArticleAccess):
   if (!article || article.ownerId !== user.id) return false
   const unpublished = article.status === 'draft' || article.status === 'review'
   switch (action) {
+    case 'article.view': return true
     case 'article.edit': return user.role === 'author' || unpublished
     case 'article.submit': return article.status === 'draft'
     case 'article.delete': return article.status === 'draft'

@@ -1,13 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError, BusyError, type AppErrorCode, type Clock, type Store } from '../../core/index.js'
+import { AppError, BusyError, ValidationError, type AppErrorCode, type Clock, type Store } from '../../core/index.js'
 import { ErrorPage, PageLayout, renderDocument } from '../../views/index.js'
 import { buildLayout } from '../site/layout.js'
 import { SECURITY_HEADERS } from './front-hook.js'
 
-const STATUS: Record<AppErrorCode, number> = { not_found: 404, validation: 400, forbidden: 403, conflict: 409, rate_limited: 429, busy: 503 }
+const STATUS: Record<AppErrorCode, number> = { not_found: 404, validation: 400, unauthorized: 401, forbidden: 403, conflict: 409, rate_limited: 429, busy: 503 }
 
 const PAGE_TEXT: Record<number, { heading: string; message: string }> = {
   400: { heading: 'طلب غير صالح', message: 'في عنوان الصفحة أو في معطياته ما لا نفهمه. تحقق من الرابط ثم أعد المحاولة.' },
+  401: { heading: 'سجّل الدخول أولاً', message: 'هذه الصفحة لأعضاء غرفة الأخبار.' },
   403: { heading: 'غير مسموح', message: 'لا يمكن إتمام هذا الطلب.' },
   404: { heading: 'الصفحة غير موجودة', message: 'ربما نُقل الخبر أو حُذف، أو أن الرابط غير صحيح.' },
   409: { heading: 'تعارض', message: 'هذا العنصر موجود من قبل.' },
@@ -17,10 +18,11 @@ const PAGE_TEXT: Record<number, { heading: string; message: string }> = {
 }
 
 const API_MESSAGES: Record<number, string> = {
-  400: 'bad request', 403: 'forbidden', 404: 'not found', 409: 'conflict', 429: 'too many requests', 500: 'internal error', 503: 'busy: nothing was stored; try again in a few seconds',
+  400: 'bad request', 401: 'unauthorized', 403: 'forbidden', 404: 'not found', 409: 'conflict', 429: 'too many requests', 500: 'internal error', 503: 'busy: nothing was stored; try again in a few seconds',
 }
 
-function classify(error: unknown): { status: number; code: string; message: string | null } {
+function classify(error: unknown): { status: number; code: string; message: string | null; fields?: Record<string, string> } {
+  if (error instanceof ValidationError) return { status: 400, code: error.code, message: error.message, fields: error.problems }
   if (error instanceof AppError) return { status: STATUS[error.code], code: error.code, message: error.message }
   const e = error as FastifyError
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
@@ -38,11 +40,12 @@ export function registerErrorHandling(
   app: FastifyInstance,
   deps: { store: Store; clock: Clock; siteName: string; siteUrl: string; assetVersion: string },
 ): (error: unknown, req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
-  async function respond(req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string | null) {
+  async function respond(req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string | null, fields?: Record<string, string>) {
     // Errors raised before routing skip the front hook: set its headers here too.
     reply.code(status).headers(SECURITY_HEADERS).header('cache-control', 'no-store')
     if (req.url.startsWith('/api/') || req.url.startsWith('/healthz')) {
-      return reply.send({ error: { code, message: status >= 500 || !message ? API_MESSAGES[status] ?? 'error' : message } })
+      // A refused field is named on its own too, for clients that point at the field.
+      return reply.send({ error: { code, message: status >= 500 || !message ? API_MESSAGES[status] ?? 'error' : message, ...(fields && { fields }) } })
     }
     const text = PAGE_TEXT[status] ?? PAGE_TEXT[status >= 500 ? 500 : 400]!
     let html: string
@@ -57,10 +60,11 @@ export function registerErrorHandling(
   }
 
   const handle = async (error: unknown, req: FastifyRequest, reply: FastifyReply) => {
-    const { status, code, message } = classify(error)
+    const { status, code, message, fields } = classify(error)
     if (error instanceof BusyError) reply.header('retry-after', String(error.retryAfterSeconds))
     if (status >= 500) req.log.error({ err: error, reqId: req.id }, 'request failed')
-    return respond(req, reply, status, code, message)
+    if (status === 401 && req.url.startsWith('/api/')) reply.header('www-authenticate', 'Bearer realm="khabar"')
+    return respond(req, reply, status, code, message, fields)
   }
   app.setErrorHandler(handle)
   app.setNotFoundHandler(async (req, reply) => respond(req, reply, 404, 'not_found', `no route for ${req.method} ${req.url.split('?')[0]}`))
