@@ -54,6 +54,13 @@ export class InvalidStepError extends AppError {
   }
 }
 
+/** Too many attempts: refused until `retryAfterSeconds` have passed. */
+export class RateLimitedError extends AppError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super('rate_limited', message, { retryAfterSeconds })
+  }
+}
+
 /**
  * The store could not take a write in time because another writer (an import in another process)
  * held it: nothing was written, and the same request may succeed in a few seconds.

@@ -5,6 +5,7 @@ import type { SearchIndex } from './search/search-index.js'
 import type { UserRepo } from './people/user-repo.js'
 import type { SessionRepo } from './people/session.js'
 import type { ApiTokenRepo } from './people/api-token.js'
+import type { SignInFailureRepo } from './people/sign-in-throttle.js'
 
 /**
  * Every feature's storage port, as one store implements them. A use case asks for the ports it
@@ -21,6 +22,7 @@ export interface Repos {
   users: UserRepo
   sessions: SessionRepo
   tokens: ApiTokenRepo
+  failures: SignInFailureRepo
 }
 
 /** The newsroom's storage: repositories plus the transaction and change-tracking they share. */

@@ -6,7 +6,7 @@ import { describeArticleRepo } from './article-repo.contract.js'
 import { describeSearchIndex } from './search-index.contract.js'
 import { describeStore } from './store.contract.js'
 import { describeTaxonomyRepos } from './taxonomy-repo.contract.js'
-import { describeApiTokenRepo, describeSessionRepo, describeUserRepo } from './user-repo.contract.js'
+import { describeApiTokenRepo, describeSessionRepo, describeSignInFailureRepo, describeUserRepo } from './user-repo.contract.js'
 
 // Fails at once, naming the variable, when KHABAR_TEST_PG_URL is missing: never a silent skip.
 const url = testPgUrl()
@@ -42,4 +42,5 @@ describeArticleRepo('postgres', openTwoOnOneSchema)
 describeUserRepo('postgres', openTwoOnOneSchema)
 describeSessionRepo('postgres', openTwoOnOneSchema)
 describeApiTokenRepo('postgres', openTwoOnOneSchema)
+describeSignInFailureRepo('postgres', openTwoOnOneSchema)
 describeSearchIndex('postgres', openPgStore)

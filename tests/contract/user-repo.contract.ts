@@ -153,3 +153,31 @@ export function describeApiTokenRepo(name: string, openTwo: OpenTwo): void {
     })
   })
 }
+
+export function describeSignInFailureRepo(name: string, openTwo: OpenTwo): void {
+  describe(`SignInFailureRepo contract: ${name}`, () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 11, 2, 9, minute))
+
+    it('counts failures per key within a window, seen alike by another store, and forgets them on clear', async (t) => {
+      const [a, b] = await openBoth(t, openTwo)
+      await a.failures.record(['account:sara@example.com', 'ip:10.0.0.1'], at(1))
+      await b.failures.record(['account:sara@example.com', 'ip:10.0.0.2'], at(5))
+      assert.equal(await b.failures.countSince('account:sara@example.com', at(0)), 2)
+      assert.equal(await a.failures.countSince('account:sara@example.com', at(2)), 1)
+      assert.equal(await a.failures.countSince('ip:10.0.0.1', at(0)), 1)
+      assert.deepEqual(await a.failures.oldestSince('account:sara@example.com', at(0)), at(1))
+      assert.equal(await a.failures.oldestSince('ip:10.0.0.9', at(0)), null)
+      await b.failures.clear('account:sara@example.com')
+      assert.equal(await a.failures.countSince('account:sara@example.com', at(0)), 0)
+      assert.equal(await a.failures.countSince('ip:10.0.0.2', at(0)), 1)
+      assert.equal(await a.failures.deleteBefore(at(10)), 2)
+    })
+
+    it('does not move the content version', async (t) => {
+      const store = await openOne(t, openTwo)
+      const before = store.contentVersion()
+      await store.failures.record(['account:x@example.com'], at(1))
+      assert.equal(store.contentVersion(), before)
+    })
+  })
+}

@@ -36,7 +36,7 @@ export const EMPTIED_WITH_CONTENT: readonly string[] = ['sessions', 'article_edi
  * live sign-ins along in a file; and the search index (FTS5 on SQLite, postings on PostgreSQL) is rebuilt from the copied
  * articles because its form differs per dialect.
  */
-const NOT_COPIED = /^(kysely_migration|kysely_migration_lock|job_locks|content_clock|sessions|article_edit_locks|search_docs|search_postings|search_stats|article_search(_.*)?|sqlite_.*)$/
+const NOT_COPIED = /^(kysely_migration|kysely_migration_lock|job_locks|content_clock|sessions|article_edit_locks|sign_in_failures|search_docs|search_postings|search_stats|article_search(_.*)?|sqlite_.*)$/
 
 /**
  * Tables found in a database that are neither copied nor knowingly left out: a migration added

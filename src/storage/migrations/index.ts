@@ -13,6 +13,7 @@ import * as m010 from './010-newsroom-sessions.js'
 import * as m011 from './011-api-tokens.js'
 import * as m012 from './012-content-clock.js'
 import * as m013 from './013-newsroom-articles.js'
+import * as m016 from './016-sign-in-failures.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
@@ -31,6 +32,7 @@ const STEPS: Record<string, Step> = {
   '011-api-tokens': m011,
   '012-content-clock': m012,
   '013-newsroom-articles': m013,
+  '016-sign-in-failures': m016,
 }
 
 /**

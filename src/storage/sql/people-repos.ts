@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
-import { withoutHash, type ApiToken, type ApiTokenRepo, type Role, type SessionRepo, type StoredUser, type UserRepo } from '../../core/index.js'
+import { withoutHash, type ApiToken, type ApiTokenRepo, type Role, type SessionRepo, type SignInFailureRepo, type StoredUser, type UserRepo } from '../../core/index.js'
 import type { Database } from './schema.js'
 
 const toUser = (r: Selectable<Database['users']>): StoredUser => ({
@@ -103,6 +103,30 @@ export function createSqlApiTokenRepo(db: Kysely<Database>): ApiTokenRepo {
     async revoke(id, at) {
       const r = await db.updateTable('api_tokens').set({ revoked_at: at.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst()
       return Number(r.numUpdatedRows) > 0
+    },
+  }
+}
+
+export function createSqlSignInFailureRepo(db: Kysely<Database>): SignInFailureRepo {
+  return {
+    async record(keys, at) {
+      if (keys.length) await db.insertInto('sign_in_failures').values(keys.map((key) => ({ key, failed_at: at.toISOString() }))).execute()
+    },
+    async countSince(key, since) {
+      const r = await db.selectFrom('sign_in_failures').select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('key', '=', key).where('failed_at', '>=', since.toISOString()).executeTakeFirstOrThrow()
+      return Number(r.n)
+    },
+    async oldestSince(key, since) {
+      const r = await db.selectFrom('sign_in_failures').select((eb) => eb.fn.min('failed_at').as('at'))
+        .where('key', '=', key).where('failed_at', '>=', since.toISOString()).executeTakeFirst()
+      return r?.at ? new Date(r.at) : null
+    },
+    async clear(key) {
+      await db.deleteFrom('sign_in_failures').where('key', '=', key).execute()
+    },
+    async deleteBefore(at) {
+      return Number((await db.deleteFrom('sign_in_failures').where('failed_at', '<', at.toISOString()).executeTakeFirst()).numDeletedRows)
     },
   }
 }

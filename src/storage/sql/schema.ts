@@ -65,6 +65,7 @@ export interface Database {
     active: Generated<number>
     created_at: string
   }
+  sign_in_failures: { id: Generated<number>; key: string; failed_at: string }
   sessions: { id_hash: string; user_id: number; created_at: string; expires_at: string }
   api_tokens: { id: Generated<number>; user_id: number; label: string; token_hash: string; created_at: string; revoked_at: string | null }
 }

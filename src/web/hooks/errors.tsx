@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError, BusyError, ValidationError, type AppErrorCode, type Clock, type Store } from '../../core/index.js'
+import { AppError, BusyError, RateLimitedError, ValidationError, type AppErrorCode, type Clock, type Store } from '../../core/index.js'
 import { ErrorPage, PageLayout, renderDocument } from '../../views/index.js'
 import { buildLayout } from '../site/layout.js'
 import { SECURITY_HEADERS } from './front-hook.js'
@@ -61,7 +61,7 @@ export function registerErrorHandling(
 
   const handle = async (error: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const { status, code, message, fields } = classify(error)
-    if (error instanceof BusyError) reply.header('retry-after', String(error.retryAfterSeconds))
+    if (error instanceof BusyError || error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds))
     if (status >= 500) req.log.error({ err: error, reqId: req.id }, 'request failed')
     if (status === 401 && req.url.startsWith('/api/')) reply.header('www-authenticate', 'Bearer realm="khabar"')
     return respond(req, reply, status, code, message, fields)
