@@ -6,6 +6,7 @@ import type { UserRepo } from './people/user-repo.js'
 import type { SessionRepo } from './people/session.js'
 import type { ApiTokenRepo } from './people/api-token.js'
 import type { SignInFailureRepo } from './people/sign-in-throttle.js'
+import type { EditLockRepo } from './articles/edit-lock.js'
 
 /**
  * Every feature's storage port, as one store implements them. A use case asks for the ports it
@@ -23,6 +24,7 @@ export interface Repos {
   sessions: SessionRepo
   tokens: ApiTokenRepo
   failures: SignInFailureRepo
+  locks: EditLockRepo
 }
 
 /** The newsroom's storage: repositories plus the transaction and change-tracking they share. */

@@ -6,6 +6,7 @@ import { describeArticleRepo } from './article-repo.contract.js'
 import { describeSearchIndex } from './search-index.contract.js'
 import { describeStore } from './store.contract.js'
 import { describeTaxonomyRepos } from './taxonomy-repo.contract.js'
+import { describeNewsroomRepos } from './newsroom-repos.contract.js'
 import { describeApiTokenRepo, describeSessionRepo, describeSignInFailureRepo, describeUserRepo } from './user-repo.contract.js'
 
 // Fails at once, naming the variable, when KHABAR_TEST_PG_URL is missing: never a silent skip.
@@ -43,4 +44,5 @@ describeUserRepo('postgres', openTwoOnOneSchema)
 describeSessionRepo('postgres', openTwoOnOneSchema)
 describeApiTokenRepo('postgres', openTwoOnOneSchema)
 describeSignInFailureRepo('postgres', openTwoOnOneSchema)
+describeNewsroomRepos('postgres', openTwoOnOneSchema)
 describeSearchIndex('postgres', openPgStore)

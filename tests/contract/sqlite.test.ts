@@ -5,6 +5,7 @@ import { openSqliteStore } from '../../src/storage/index.js'
 import type { OpenTwo } from './open-two.js'
 import { describeArticleRepo } from './article-repo.contract.js'
 import { describeTaxonomyRepos } from './taxonomy-repo.contract.js'
+import { describeNewsroomRepos } from './newsroom-repos.contract.js'
 import { describeApiTokenRepo, describeSessionRepo, describeSignInFailureRepo, describeUserRepo } from './user-repo.contract.js'
 import { describeStore } from './store.contract.js'
 import { describeSearchIndex } from './search-index.contract.js'
@@ -29,4 +30,5 @@ describeUserRepo('sqlite', openTwoOnOneFile)
 describeSessionRepo('sqlite', openTwoOnOneFile)
 describeApiTokenRepo('sqlite', openTwoOnOneFile)
 describeSignInFailureRepo('sqlite', openTwoOnOneFile)
+describeNewsroomRepos('sqlite', openTwoOnOneFile)
 describeSearchIndex('sqlite', () => openSqliteStore(':memory:'))

@@ -61,6 +61,8 @@ export interface ArticleRepo {
   desk(query: DeskQuery): Promise<DeskArticle[]>
   /** How many articles each status has, of everyone's or of one owner's. */
   countByStatus(ownerId?: number): Promise<Record<ArticleStatus, number>>
+  /** The datelines (or source lines) stories were filed with, most used first (the editor's suggestions). */
+  frequentValues(field: 'dateline' | 'source', limit: number): Promise<string[]>
   /** Scheduled articles whose publication time is at or before `at`, oldest first. */
   dueScheduled(at: Date): Promise<ArticleId[]>
   /** All stored articles, whatever their status. */

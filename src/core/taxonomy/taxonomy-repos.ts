@@ -20,6 +20,8 @@ export interface TagRepo {
    * several processes ensure the same names at once: each tag is created once.
    */
   ensure(names: readonly string[]): Promise<TagRef[]>
+  /** The most used tags with how many stories carry each, most used first (the editor's suggestions). */
+  popular(limit: number): Promise<Array<TagRef & { uses: number }>>
 }
 
 export interface AuthorRepo {
@@ -27,4 +29,6 @@ export interface AuthorRepo {
   create(a: Omit<Author, 'id'>): Promise<Author>
   /** Finds or creates authors by display name (slugged), like {@link TagRepo.ensure}. */
   ensure(names: readonly string[]): Promise<AuthorRef[]>
+  /** Every author, by name. */
+  all(): Promise<Author[]>
 }

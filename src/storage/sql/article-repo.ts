@@ -244,6 +244,12 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
       return counts
     },
 
+    async frequentValues(field, limit) {
+      const rows = await db.selectFrom('articles').select([field, (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where(field, 'is not', null).groupBy(field).orderBy('n', 'desc').orderBy(field).limit(limit).execute()
+      return rows.map((r) => (r as Record<string, string>)[field]!)
+    },
+
     async dueScheduled(at) {
       const rows = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled')
         .where('published_at', '<=', at.toISOString()).orderBy('published_at').orderBy('id').execute()

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
-import { withoutHash, type ApiToken, type ApiTokenRepo, type Role, type SessionRepo, type SignInFailureRepo, type StoredUser, type UserRepo } from '../../core/index.js'
+import { withoutHash, type ApiToken, type ApiTokenRepo, type Role, type EditLockRepo, type SessionRepo, type SignInFailureRepo, type StoredUser, type UserRepo } from '../../core/index.js'
 import type { Database } from './schema.js'
 
 const toUser = (r: Selectable<Database['users']>): StoredUser => ({
@@ -127,6 +127,24 @@ export function createSqlSignInFailureRepo(db: Kysely<Database>): SignInFailureR
     },
     async deleteBefore(at) {
       return Number((await db.deleteFrom('sign_in_failures').where('failed_at', '<', at.toISOString()).executeTakeFirst()).numDeletedRows)
+    },
+  }
+}
+
+/** Edit locks are the newsroom's, not content: written through the untracked handle with members and sessions. */
+export function createSqlEditLockRepo(db: Kysely<Database>): EditLockRepo {
+  return {
+    async take(articleId, userId, at) {
+      await db.insertInto('article_edit_locks').values({ article_id: articleId, user_id: userId, taken_at: at.toISOString() })
+        .onConflict((oc) => oc.column('article_id').doUpdateSet({ user_id: userId, taken_at: at.toISOString() })).execute()
+    },
+    async holder(articleId) {
+      const r = await db.selectFrom('article_edit_locks as l').innerJoin('users as u', 'u.id', 'l.user_id')
+        .select(['l.article_id', 'l.user_id', 'u.name', 'l.taken_at']).where('l.article_id', '=', articleId).executeTakeFirst()
+      return r ? { articleId: Number(r.article_id), userId: Number(r.user_id), userName: r.name, takenAt: new Date(r.taken_at) } : null
+    },
+    async release(articleId, userId) {
+      await db.deleteFrom('article_edit_locks').where('article_id', '=', articleId).where('user_id', '=', userId).execute()
     },
   }
 }

@@ -4,7 +4,7 @@ import type { Database } from './schema.js'
 import { createSqlArticleRepo } from './article-repo.js'
 import { createSqlAuthorRepo, createSqlCategoryRepo, createSqlTagRepo } from './taxonomy-repos.js'
 import { createSqlCommentRepo } from './comment-repo.js'
-import { createSqlApiTokenRepo, createSqlSessionRepo, createSqlSignInFailureRepo, createSqlUserRepo } from './people-repos.js'
+import { createSqlApiTokenRepo, createSqlEditLockRepo, createSqlSessionRepo, createSqlSignInFailureRepo, createSqlUserRepo } from './people-repos.js'
 
 /**
  * Every repository over one connection or transaction; the same code serves every dialect, but
@@ -24,5 +24,6 @@ export function createSqlRepos(db: Kysely<Database>, search: (db: Kysely<Databas
     sessions: createSqlSessionRepo(people),
     tokens: createSqlApiTokenRepo(people),
     failures: createSqlSignInFailureRepo(people),
+    locks: createSqlEditLockRepo(people),
   }
 }

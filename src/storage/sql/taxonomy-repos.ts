@@ -75,6 +75,12 @@ export function createSqlTagRepo(db: Db): TagRepo {
       return r ? { ...r, id: Number(r.id) } : null
     },
     ensure: (names) => ensureNamed(db, 'tags', names),
+    async popular(limit) {
+      const rows = await db.selectFrom('tags as t').innerJoin('article_tags as at', 'at.tag_id', 't.id')
+        .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.countAll<number | string>().as('uses')])
+        .groupBy(['t.id', 't.slug', 't.name']).orderBy('uses', 'desc').orderBy('t.id').limit(limit).execute()
+      return rows.map((r) => ({ id: Number(r.id), slug: r.slug, name: r.name, uses: Number(r.uses) }))
+    },
   }
 }
 
@@ -89,5 +95,9 @@ export function createSqlAuthorRepo(db: Db): AuthorRepo {
       return { ...r, id: Number(r.id) }
     },
     ensure: (names) => ensureNamed(db, 'authors', names),
+    async all() {
+      const rows = await db.selectFrom('authors').selectAll().orderBy('name').orderBy('id').execute()
+      return rows.map((r) => ({ ...r, id: Number(r.id) }))
+    },
   }
 }

@@ -8,15 +8,26 @@ interface Entry { version: string; expiresAt: number; etag: string; body: Buffer
 
 export type Rendered = string | { redirect: string }
 
+/** A signed-in member reading the public site: their pages are theirs alone (an edit link), never cached. */
+export interface Viewer { id: number; role: string; name: string }
+
+export interface PersonalPages {
+  /** Whether the request may come from a member (it carries a session cookie): cheap, checked before routing. */
+  present(req: FastifyRequest): boolean
+  /** The member it comes from, or null (an expired or forged cookie: served like anyone). */
+  resolve(req: FastifyRequest): Promise<Viewer | null>
+}
+
 export interface PageCache {
   /**
    * Sends the page for `key` from memory when the store's content version is unchanged and the
    * entry is younger than the time-to-live; otherwise renders, remembers and sends it. A render
    * may answer with a permanent redirect instead, which is remembered the same way. Handlers pass
    * {@link pageKey} of the URL and the parameters the page reads, so {@link sendIfFresh} can
-   * answer before routing.
+   * answer before routing. A signed-in member's page is rendered for them (`viewer`), sent
+   * private and not kept.
    */
-  send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<Rendered>): Promise<FastifyReply>
+  send(req: FastifyRequest, reply: FastifyReply, key: string, render: (viewer: Viewer | null) => Promise<Rendered>): Promise<FastifyReply>
   /** Answers a GET/HEAD from memory if a fresh entry is stored under its key; false when it did not. */
   sendIfFresh(req: FastifyRequest, reply: FastifyReply): boolean
   /** How many entries are kept, and their size as counted against the bound. */
@@ -99,9 +110,10 @@ export function createPageCache(opts: {
   ttlMs?: number
   maxBytes?: number
   keyParams?: readonly string[]
+  personal?: PersonalPages
   now?: () => number
 }): PageCache {
-  const { contentVersion, ttlMs = 60_000, maxBytes = 64 * 1024 * 1024, keyParams = [], now = Date.now } = opts
+  const { contentVersion, ttlMs = 60_000, maxBytes = 64 * 1024 * 1024, keyParams = [], now = Date.now, personal } = opts
   const pages = new LRUCache<string, Entry>({
     maxSize: maxBytes,
     maxEntrySize: maxBytes,
@@ -125,12 +137,19 @@ export function createPageCache(opts: {
 
   return {
     async send(req, reply, key, render) {
+      const viewer = personal?.present(req) ? await personal.resolve(req) : null
+      if (viewer) {
+        const page = await render(viewer)
+        reply.header('cache-control', 'private, no-store').header('x-cache', 'bypass')
+        if (typeof page !== 'string') return reply.redirect(sameOriginPath(page.redirect), 301)
+        return reply.type('text/html; charset=utf-8').send(page)
+      }
       // Read the version before rendering: a write that lands mid-render leaves this entry stale
       // by version, and the next request renders again.
       const version = contentVersion()
       const cached = pages.get(key)
       if (fresh(cached, version)) return answer(req, reply, cached, true)
-      const page = await render()
+      const page = await render(null)
       const expiresAt = now() + ttlMs
       let entry: Entry
       if (typeof page === 'string') {
@@ -144,6 +163,7 @@ export function createPageCache(opts: {
     },
     sendIfFresh(req, reply) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return false
+      if (personal?.present(req)) return false
       const cached = pages.get(pageKey(req.url, keyParams))
       if (!cached || !fresh(cached, contentVersion())) return false
       answer(req, reply, cached, true)

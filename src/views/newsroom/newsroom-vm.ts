@@ -1,0 +1,94 @@
+/** View models of the newsroom's screens: plain data, every string still to be escaped. */
+
+export interface MemberVm { name: string; role: string; roleLabel: string }
+
+export interface NewsroomLayoutVm {
+  siteName: string
+  title: string
+  assetVersion: string
+  /** Null on the sign-in and setup pages. */
+  member: MemberVm | null
+  csrf: string
+  nav: Array<{ href: string; name: string; current: boolean }>
+  /** A one-line notice after an action (saved, published…), or an error. */
+  notice: { kind: 'ok' | 'error'; text: string } | null
+  /** Extra scripts (the editor's bundle). */
+  scripts?: string[]
+}
+
+export interface SignInVm {
+  action: string
+  token: string
+  email: string
+  next: string
+  error: string | null
+}
+
+export interface SetupVm {
+  action: string
+  token: string
+  values: { name: string; email: string }
+  errors: Record<string, string>
+}
+
+export interface DeskRowVm {
+  id: number
+  title: string
+  href: string
+  status: string
+  statusLabel: string
+  desk: string
+  owner: string | null
+  /** The time the row is about (updated, scheduled or published), as shown and as ISO. */
+  when: string
+  whenIso: string
+}
+
+export interface DashboardVm {
+  counts: Array<{ status: string; label: string; count: number }>
+  lists: Array<{ id: string; title: string; rows: DeskRowVm[]; empty: string }>
+  newHref: string
+}
+
+export interface OptionVm { value: string; label: string; selected: boolean }
+
+export interface EditorVm {
+  /** Null for a new story. */
+  id: number | null
+  action: string
+  autosaveUrl: string | null
+  previewHref: string | null
+  publicHref: string | null
+  historyHref: string | null
+  status: string | null
+  statusLabel: string | null
+  values: {
+    title: string; dek: string; body: string; dateline: string; source: string; tags: string; slug: string
+    seoTitle: string; seoDescription: string; featured: boolean; breaking: boolean; scheduleAt: string
+  }
+  categories: OptionVm[]
+  authors: OptionVm[]
+  datelines: string[]
+  sources: string[]
+  tagSuggestions: string[]
+  /** The workflow buttons this member may press now, by intent. */
+  actions: Array<{ intent: string; label: string; primary?: boolean; danger?: boolean }>
+  errors: Record<string, string>
+  /** Who else has the story open, with the take-over button. */
+  lockedBy: string | null
+  notes: Array<{ kind: string; label: string; text: string; when: string }>
+  canCorrect: boolean
+}
+
+export interface TokensVm {
+  items: Array<{ id: number; label: string; created: string; revoked: string | null }>
+  /** The token just made: shown once. */
+  fresh: string | null
+}
+
+export interface UsersVm {
+  items: Array<{ id: number; name: string; email: string; roleLabel: string; active: boolean; self: boolean }>
+  roles: OptionVm[]
+  values: { name: string; email: string }
+  errors: Record<string, string>
+}

@@ -1,0 +1,87 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { createArticle, ingestArticle, moveArticle, paragraphsToHtml, type Store, type User } from '../../src/core/index.js'
+import { openBoth, openOne, type OpenTwo } from './open-two.js'
+
+const clock = { now: () => new Date('2026-12-02T09:00:00Z') }
+
+async function withMember(store: Store, role: User['role'] = 'editor', email = `${role}@example.com`): Promise<User> {
+  const { passwordHash: _, ...user } = (await store.users.create({ email, name: `عضو ${role}`, role, passwordHash: null }, clock.now()))!
+  return user
+}
+
+async function desk(store: Store) {
+  await store.transaction((tx) => ingestArticle(tx, {
+    externalId: 'wire:1', title: 'خبر من الوكالة', bodyHtml: paragraphsToHtml(['نص.']), categoryName: 'العرب والعالم', categorySlug: 'world',
+    tags: ['العراق', 'بغداد'], authors: ['سارة الخطيب'], dateline: 'بغداد', source: 'وكالات', publishedAt: new Date('2026-12-01T09:00:00Z'),
+  }))
+}
+
+const story = { title: 'قمة بغداد', body: '<p>نص القمة.</p>', category: 'world', tags: ['العراق'], dateline: 'بغداد', source: 'متابعة' }
+
+/** The newsroom's reads and writes over articles, tags, authors and edit locks, against two stores on one database. */
+export function describeNewsroomRepos(name: string, openTwo: OpenTwo): void {
+  describe(`newsroom repositories contract: ${name}`, () => {
+    it('lists stories in any state for the desk, by owner and status, most recently changed first, and counts them', async (t) => {
+      const store = await openOne(t, openTwo)
+      await desk(store)
+      const editor = await withMember(store, 'editor')
+      const reporter = await withMember(store, 'contributor')
+      const inTx = <T>(work: (d: { repos: Parameters<Parameters<Store['transaction']>[0]>[0]; clock: typeof clock }) => Promise<T>) => store.transaction((tx) => work({ repos: tx, clock }))
+      const a = await inTx((d) => createArticle(d, reporter, story))
+      const b = await inTx((d) => createArticle(d, editor, { ...story, title: 'قمة ثانية' }))
+      await inTx((d) => moveArticle(d, reporter, a.id, 'submit'))
+      const mine = await store.articles.desk({ ownerId: reporter.id, offset: 0, limit: 10 })
+      assert.deepEqual(mine.map((r) => [r.id, r.status, r.ownerName]), [[a.id, 'review', 'عضو contributor']])
+      const drafts = await store.articles.desk({ statuses: ['draft'], offset: 0, limit: 10 })
+      assert.deepEqual(drafts.map((r) => r.id), [b.id])
+      assert.equal((await store.articles.desk({ statuses: ['draft', 'review', 'published'], offset: 0, limit: 10 })).length, 3)
+      assert.deepEqual(await store.articles.countByStatus(), { draft: 1, review: 1, scheduled: 0, published: 1, unpublished: 0 })
+      assert.deepEqual(await store.articles.countByStatus(editor.id), { draft: 1, review: 0, scheduled: 0, published: 0, unpublished: 0 })
+    })
+
+    it('finds due scheduled stories, and removes a story with its links', async (t) => {
+      const [store, other] = await openBoth(t, openTwo)
+      await desk(store)
+      const editor = await withMember(store)
+      const s = await store.transaction((tx) => createArticle({ repos: tx, clock }, editor, story))
+      await store.transaction((tx) => moveArticle({ repos: tx, clock }, editor, s.id, 'schedule', { at: new Date('2026-12-02T10:00:00Z') }))
+      assert.deepEqual(await other.articles.dueScheduled(new Date('2026-12-02T09:59:59Z')), [])
+      assert.deepEqual(await other.articles.dueScheduled(new Date('2026-12-02T10:00:00Z')), [s.id])
+      assert.equal(await other.articles.remove(s.id), true)
+      assert.equal(await store.articles.get(s.id), null)
+      assert.equal(await store.articles.remove(s.id), false)
+    })
+
+    it('suggests the most used datelines, sources and tags, and lists every author by name', async (t) => {
+      const store = await openOne(t, openTwo)
+      await desk(store)
+      await store.transaction((tx) => ingestArticle(tx, {
+        externalId: 'wire:2', title: 'خبر ثان', bodyHtml: paragraphsToHtml(['نص.']), categoryName: 'العرب والعالم', tags: ['العراق'],
+        authors: ['أحمد علي'], dateline: 'القاهرة', source: 'وكالات', publishedAt: new Date('2026-12-01T10:00:00Z'),
+      }))
+      assert.deepEqual(await store.articles.frequentValues('source', 5), ['وكالات'])
+      assert.deepEqual((await store.articles.frequentValues('dateline', 5)).sort(), ['القاهرة', 'بغداد'].sort())
+      assert.deepEqual((await store.tags.popular(5)).map((x) => [x.name, x.uses]), [['العراق', 2], ['بغداد', 1]])
+      assert.deepEqual((await store.tags.popular(1)).length, 1)
+      assert.deepEqual((await store.authors.all()).map((w) => w.name), ['أحمد علي', 'سارة الخطيب'])
+    })
+
+    it('keeps one edit lock per story, taken over by the last to take it, seen by another store, without moving the content version', async (t) => {
+      const [a, b] = await openBoth(t, openTwo)
+      await desk(a)
+      const one = await withMember(a, 'editor', 'one@example.com')
+      const two = await withMember(a, 'editor', 'two@example.com')
+      const before = a.contentVersion()
+      await a.locks.take(1, one.id, new Date('2026-12-02T09:00:00Z'))
+      assert.deepEqual(await b.locks.holder(1), { articleId: 1, userId: one.id, userName: one.name, takenAt: new Date('2026-12-02T09:00:00Z') })
+      await b.locks.take(1, two.id, new Date('2026-12-02T09:01:00Z'))
+      assert.equal((await a.locks.holder(1))?.userId, two.id)
+      await a.locks.release(1, one.id)
+      assert.equal((await a.locks.holder(1))?.userId, two.id, 'only the holder lets go')
+      await a.locks.release(1, two.id)
+      assert.equal(await b.locks.holder(1), null)
+      assert.equal(a.contentVersion(), before)
+    })
+  })
+}
