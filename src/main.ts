@@ -5,7 +5,8 @@ import type { Config } from './config/index.js'
 import { openStore } from './storage/index.js'
 import { buildApp, createRateLimitRedis } from './web/index.js'
 import { seedDemo } from './demo/index.js'
-import { ensureSearchIndex } from './core/index.js'
+import { ensureSearchIndex, publishDueArticles, type Store } from './core/index.js'
+import { setupToken } from './web/index.js'
 
 /**
  * The form-signing secret: from the config (required with PostgreSQL), else one generated once per
@@ -52,17 +53,41 @@ export async function startServer(config: Config, opts: { workerId?: number } = 
     workerId: opts.workerId,
   })
   await app.listen({ port: config.port, host: config.host })
+  const scheduler = startScheduler(store)
+  if (opts.workerId === undefined || opts.workerId === 1) await announceSetup(store, config.siteUrl, loadSecret(config))
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   const where = config.databaseUrl ? `PostgreSQL ${redactedUrl(config.databaseUrl)}` : `data: ${config.dataDir}`
   if (opts.workerId === undefined) console.log(`khabar: serving ${url} (${where})`)
   const close = async () => {
+    clearInterval(scheduler)
     await app.close()
     redis?.disconnect() // after the app: no request is left to count
     await store.close()
   }
   return { url, close }
+}
+
+/** How often each process looks for scheduled stories whose time has come (the job lock lets one through at a time). */
+const SCHEDULER_MS = 15_000
+
+/**
+ * Marks due scheduled stories published. Readers see them at their time regardless (visibility is
+ * decided by the clock); this keeps the newsroom's lists true, also after a restart.
+ */
+function startScheduler(store: Store): NodeJS.Timeout {
+  const run = () => publishDueArticles({ store, clock: { now: () => new Date() } })
+    .catch((e: unknown) => console.error(`khabar: scheduled publishing failed: ${(e as Error).message}`))
+  void run()
+  return setInterval(run, SCHEDULER_MS).unref()
+}
+
+/** On a first start (no members yet), the one-time link that lets the first visitor create the administrator. */
+async function announceSetup(store: Store, siteUrl: string, secret: string): Promise<void> {
+  if ((await store.users.count()) > 0) return
+  console.log(`khabar: the newsroom has no members yet. Create the first administrator at ${siteUrl}/newsroom/setup/${setupToken(secret)}`)
+  console.log('khabar: (or run: khabar user add EMAIL --name NAME --role admin)')
 }
 
 /** The database URL without its password, for logs. */

@@ -77,6 +77,10 @@ export interface ShareLinkVm { network: 'whatsapp' | 'telegram' | 'x' | 'faceboo
 
 export interface ArticlePageVm {
   id: number
+  /** For a signed-in member who may edit it: the story in the newsroom's editor. */
+  editHref?: string | null
+  /** The newsroom's preview of a story readers cannot see yet: says so above it. */
+  previewOf?: string | null
   /** The article's own canonical path (replies link back to it, also from a re-shown form). */
   path: string
   category: LinkVm

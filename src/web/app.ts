@@ -3,23 +3,26 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import type { Redis } from 'ioredis'
-import type { Clock, Store } from '../core/index.js'
+import { isVisible, sessionUser, type Clock, type Store } from '../core/index.js'
 import { createPageCache } from './hooks/page-cache.js'
 import { createFormTokens } from './hooks/form-token.js'
 import { registerErrorHandling } from './hooks/errors.js'
 import { registerFrontHook } from './hooks/front-hook.js'
 import { registerHomeRoutes } from './site/home.js'
-import { ARTICLE_PARAMS, registerArticleRoutes } from './site/article.js'
+import { ARTICLE_PARAMS, emptyForm, registerArticleRoutes, renderArticle } from './site/article.js'
 import { ARCHIVE_PARAMS, registerArchiveRoutes } from './site/archives.js'
 import { registerSearchRoutes } from './site/search.js'
 import { registerApiRoutes } from './api/articles.routes.js'
 import { registerSearchApi } from './api/search.routes.js'
 import { adminApi } from './api/admin.routes.js'
+import { newsroom } from './newsroom/newsroom.js'
+import { STATUS_LABELS } from './newsroom/present.js'
+import { hasSessionCookie, sessionToken } from './hooks/session-cookie.js'
 
 export interface AppOptions {
   store: Store
@@ -123,8 +126,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // same Arabic page or JSON error as everything else.
     frameworkErrors: (error, req, reply) => void handleError(error, req, reply),
   })
+  // A signed-in member's public pages are rendered for them (an edit link), never from or into the cache.
+  const personal = {
+    present: hasSessionCookie,
+    resolve: async (req: FastifyRequest) => {
+      const token = sessionToken(req)
+      return token ? sessionUser({ sessions: opts.store.sessions, clock }, token) : null
+    },
+  }
   const pages = createPageCache({
-    contentVersion: () => opts.store.contentVersion(), ttlMs: opts.pageCacheTtlMs, maxBytes: opts.pageCacheMaxBytes, keyParams: CACHED_PAGE_PARAMS,
+    contentVersion: () => opts.store.contentVersion(), ttlMs: opts.pageCacheTtlMs, maxBytes: opts.pageCacheMaxBytes, keyParams: CACHED_PAGE_PARAMS, personal,
   })
   const deps = {
     store: opts.store, clock, pages, tokens: createFormTokens(opts.secret),
@@ -145,5 +156,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerApiRoutes(app, deps)
   registerSearchApi(app, deps)
   await app.register(adminApi, { prefix: '/api/v1/admin', store: opts.store, clock, siteUrl: opts.siteUrl })
+  await app.register(newsroom, {
+    store: opts.store, clock, siteName: opts.siteName, siteUrl: opts.siteUrl, secret: opts.secret, assetVersion: deps.assetVersion,
+    forms: deps.tokens,
+    renderPreview: (article) => renderArticle(deps, article, emptyForm(), isVisible(article, clock.now()) ? {} : { previewOf: STATUS_LABELS[article.status] }),
+  })
   return app
 }

@@ -16,12 +16,13 @@ export const RELATED_COUNT = 4
  * A visible article with what its page shows around it. Related stories come from shared tags
  * and the category; when those run short the newest stories fill the block, so it is never empty.
  * A caller that already holds the article (from {@link getArticle}, to decide a redirect first)
- * passes it, and it is not read again.
+ * passes it, and it is not read again. `evenIfHidden` is the newsroom's preview of a story readers
+ * cannot see yet (the caller has checked who asks).
  */
-export async function getArticlePage(deps: { repos: Pick<Repos, 'articles' | 'comments'>; clock: Clock }, input: { id: ArticleId; article?: Article }): Promise<ArticlePage> {
+export async function getArticlePage(deps: { repos: Pick<Repos, 'articles' | 'comments'>; clock: Clock }, input: { id: ArticleId; article?: Article; evenIfHidden?: boolean }): Promise<ArticlePage> {
   const now = deps.clock.now()
   const article = input.article?.id === input.id ? input.article : await deps.repos.articles.get(input.id)
-  if (!article || !isVisible(article, now)) throw new NotFoundError('article', input.id)
+  if (!article || (!input.evenIfHidden && !isVisible(article, now))) throw new NotFoundError('article', input.id)
   const [related, comments] = await Promise.all([
     deps.repos.articles.related(article, now, RELATED_COUNT),
     deps.repos.comments.approvedFor(article.id),

@@ -7,8 +7,10 @@ import type { ArticlePageVm } from '../view-models.js'
 export function ArticlePage({ vm }: { vm: ArticlePageVm }) {
   return (
     <div class="article-layout">
+      {vm.previewOf && <p class="preview-banner" role="status">معاينة: هذا الخبر {vm.previewOf}، ولا يراه القراء بعد.</p>}
       <article class="story" aria-labelledby="headline">
         <header class="story-header">
+          {vm.editHref && <a class="edit-link" href={vm.editHref}>تحرير الخبر</a>}
           <nav class="breadcrumbs" aria-label="مسار التصفح">
             <ol>
               <li><a href="/">الرئيسية</a></li>

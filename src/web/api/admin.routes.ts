@@ -1,17 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
   apiTokenUser, authorize, can, createArticle, deleteArticle, editArticle, moveArticle, articleFor, accessOf,
-  UnauthorizedError, type Clock, type Store, type User, type WorkflowStep,
+  UnauthorizedError, type Clock, type Store, type WorkflowStep,
 } from '../../core/index.js'
+import '../hooks/member.js'
 import { parseValidated } from '../hooks/validate.js'
 import { AdminArticleParams, AdminListQuery, CreateArticleBody, PatchArticleBody, ScheduleBody, StepParams } from './admin.schema.js'
 import { presentAdminArticle, presentDeskArticle } from './admin.present.js'
 
 export interface AdminApiOptions { store: Store; clock: Clock; siteUrl: string }
-
-declare module 'fastify' {
-  interface FastifyRequest { member: User | null }
-}
 
 const BEARER = /^Bearer\s+(\S+)$/i
 

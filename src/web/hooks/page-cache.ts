@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { LRUCache } from 'lru-cache'
+import type { User } from '../../core/index.js'
 import { sameOriginPath } from './redirect.js'
 
 /** A rendered page, or a permanent redirect decided instead of one. */
@@ -9,7 +10,7 @@ interface Entry { version: string; expiresAt: number; etag: string; body: Buffer
 export type Rendered = string | { redirect: string }
 
 /** A signed-in member reading the public site: their pages are theirs alone (an edit link), never cached. */
-export interface Viewer { id: number; role: string; name: string }
+export type Viewer = User
 
 export interface PersonalPages {
   /** Whether the request may come from a member (it carries a session cookie): cheap, checked before routing. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { formatGregorian, formatHijri, formatTime, readingMinutes, readingTimeLabel } from '../../arabic/index.js'
-import { archivePath, articlePath, getArticle, getArticlePage, submitComment, ValidationError, type Article } from '../../core/index.js'
+import { archivePath, articlePath, can, getArticle, getArticlePage, submitComment, ValidationError, type Article } from '../../core/index.js'
 import { ArticlePage, PageLayout, renderDocument, type ArticlePageVm, type CommentFormVm, type ShareLinkVm } from '../../views/index.js'
 import { buildLayout } from './layout.js'
 import { absoluteUrl, presentCard, presentComments } from './present.js'
@@ -8,7 +8,7 @@ import { ArticleQuery, CommentForm } from './query.schema.js'
 import type { SiteDeps } from './site-deps.js'
 import { isSameOriginPost } from '../hooks/same-origin.js'
 import { parseValidated } from '../hooks/validate.js'
-import { pageKey } from '../hooks/page-cache.js'
+import { pageKey, type Viewer } from '../hooks/page-cache.js'
 import { perMinute } from '../hooks/rate-limit.js'
 import { redirectTo } from '../hooks/redirect.js'
 
@@ -34,15 +34,25 @@ function shareLinks(url: string, title: string): ShareLinkVm[] {
   ]
 }
 
-async function renderArticle(deps: SiteDeps, article: Article, form: Omit<CommentFormVm, 'action' | 'token'>): Promise<string> {
-  const page = await getArticlePage({ repos: deps.store, clock: deps.clock }, { id: article.id, article })
+/**
+ * The article page's HTML. For a signed-in member who may edit the story (`viewer`) it carries an
+ * edit link; `previewOf` (the newsroom's preview of a story not yet public) says what state it is in.
+ */
+export async function renderArticle(
+  deps: Omit<SiteDeps, 'pages' | 'searchRateLimit'>, article: Article, form: Omit<CommentFormVm, 'action' | 'token'>,
+  opts: { viewer?: Viewer | null; previewOf?: string } = {},
+): Promise<string> {
+  const page = await getArticlePage({ repos: deps.store, clock: deps.clock }, { id: article.id, article, evenIfHidden: opts.previewOf !== undefined })
   const a = page.article
   const path = articlePath(a)
   const url = deps.siteUrl + path
   const published = a.publishedAt ?? a.updatedAt
   const wasUpdated = a.publishedAt !== null && a.updatedAt.getTime() - a.publishedAt.getTime() > 60 * 60_000
+  const viewer = opts.viewer
   const vm: ArticlePageVm = {
     id: a.id,
+    editHref: viewer && can(viewer, 'article.edit', { ownerId: article.ownerId, status: article.status }) ? `/newsroom/articles/${a.id}` : null,
+    previewOf: opts.previewOf ?? null,
     path,
     category: { href: archivePath.category(a.category.slug), name: a.category.name },
     title: a.title,
@@ -96,7 +106,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: SiteDeps): voi
     // Parameters that are malformed are dropped, as are those the page does not read.
     const { replyto, comment } = ArticleQuery.parse(req.query)
     const read = { replyto, comment }
-    return deps.pages.send(req, reply, pageKey(req.url, read), async () => {
+    return deps.pages.send(req, reply, pageKey(req.url, read), async (viewer) => {
       const article = await getArticle(core, { id })
       // Old or mistyped slugs and categories move permanently to the one canonical address,
       // decided before anything is rendered (and remembered like a page).
@@ -106,7 +116,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: SiteDeps): voi
       }
       const form = emptyForm(replyto)
       if (comment === 'held') form.notice = HELD_NOTICE
-      return renderArticle(deps, article, form)
+      return renderArticle(deps, article, form, { viewer })
     })
   }
   app.get('/:category/:id/:slug', show)
@@ -145,3 +155,5 @@ export function registerArticleRoutes(app: FastifyInstance, deps: SiteDeps): voi
     return held()
   })
 }
+
+export { emptyForm }
