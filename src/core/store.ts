@@ -5,8 +5,8 @@ import type { SearchIndex } from './search/search-index.js'
 import type { UserRepo } from './people/user-repo.js'
 import type { SessionRepo } from './people/session.js'
 import type { ApiTokenRepo } from './people/api-token.js'
-import type { SignInFailureRepo } from './people/sign-in-throttle.js'
-import type { EditLockRepo } from './articles/edit-lock.js'
+import type { SignInFailureRepo } from './people/sign-in-failure-repo.js'
+import type { EditLockRepo } from './articles/edit-lock-repo.js'
 
 /**
  * Every feature's storage port, as one store implements them. A use case asks for the ports it

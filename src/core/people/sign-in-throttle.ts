@@ -4,17 +4,7 @@ import type { UserRepo } from './user-repo.js'
 import type { SessionRepo } from './session.js'
 import { normalizeEmail, type User } from './user.js'
 import { signIn } from './sign-in.js'
-
-/** Failed sign-ins, kept in the database so that every app process counts the same ones. */
-export interface SignInFailureRepo {
-  record(keys: readonly string[], at: Date): Promise<void>
-  countSince(key: string, since: Date): Promise<number>
-  /** The oldest failure of `key` at or after `since`; null when there is none. */
-  oldestSince(key: string, since: Date): Promise<Date | null>
-  clear(key: string): Promise<void>
-  /** Forgets failures older than `at`; returns how many. */
-  deleteBefore(at: Date): Promise<number>
-}
+import type { SignInFailureRepo } from './sign-in-failure-repo.js'
 
 /**
  * Credential stuffing and password guessing: after {@link SIGN_IN_LIMITS}.perAccount failures for
