@@ -13,6 +13,28 @@ import { wordCountText } from './word-count.js'
 // What the editor's schema cannot hold and would silently drop: such a body stays raw HTML.
 const UNSUPPORTED = /<(img|table|h4|figcaption|sub|sup)\b|<figure(?![^>]*data-embed)/i
 
+/**
+ * dir="auto" on text blocks only. Tiptap's `textDirection: 'auto'` puts it on every node, and a
+ * container with dir="auto" (ul, li, blockquote) finds no text of its own — HTML's rule skips
+ * descendants that carry dir — so it falls back to LTR: bullets and the quote bar on the left of
+ * Arabic text. Containers inherit the page's RTL instead; each paragraph still follows its text.
+ */
+const AutoDirection = Extension.create({
+  name: 'autoDirection',
+  addGlobalAttributes() {
+    return [{
+      types: ['paragraph', 'heading'],
+      attributes: {
+        dir: {
+          default: 'auto',
+          parseHTML: (el) => { const d = el.getAttribute('dir'); return d === 'ltr' || d === 'rtl' ? d : 'auto' },
+          renderHTML: (attrs) => ({ dir: attrs.dir as string }),
+        },
+      },
+    }]
+  },
+})
+
 const LinkShortcut = Extension.create({
   name: 'linkShortcut',
   addKeyboardShortcuts() {
@@ -38,7 +60,6 @@ function enhance(textarea: HTMLTextAreaElement): void {
   const editor = new Editor({
     element: surface,
     content: textarea.value,
-    textDirection: 'auto', // dir="auto" on every block: a paragraph in English reads left to right
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3] },
@@ -53,6 +74,7 @@ function enhance(textarea: HTMLTextAreaElement): void {
         },
       }),
       Embed,
+      AutoDirection,
       LinkShortcut,
     ],
     editorProps: {
