@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Dialog, Page, Request } from 'playwright-core'
+import { SECURITY_HEADERS } from '../../src/web/hooks/front-hook.js'
 import { launchChromium, watchErrors } from './browser.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -35,14 +36,14 @@ const FONT_DIRS = ['@fontsource/noto-naskh-arabic', '@fontsource/noto-kufi-arabi
   .map((pkg) => join(dirname(require.resolve(`${pkg}/package.json`)), 'files'))
 const TYPES: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2' }
 
-/** Serves the harness page, the built bundle, the stylesheets and the fonts, as the app would. */
+/** Serves the harness page (under the site's CSP), the built bundle, the stylesheets and the fonts, as the app would. */
 function serveHarness(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
     const file = path.startsWith('/assets/fonts/')
       ? FONT_DIRS.map((d) => join(d, path.slice('/assets/fonts/'.length))).find(existsSync)
       : path.startsWith('/assets/') ? join(ASSETS, path.slice('/assets/'.length)) : undefined
-    if (path === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HARNESS)
+    if (path === '/') res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' }).end(HARNESS)
     else if (file && !file.includes('..') && existsSync(file)) {
       res.writeHead(200, { 'content-type': TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' }).end(readFileSync(file))
     } else res.writeHead(404).end()

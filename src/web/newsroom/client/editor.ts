@@ -60,6 +60,9 @@ function enhance(textarea: HTMLTextAreaElement): void {
   const editor = new Editor({
     element: surface,
     content: textarea.value,
+    // Tiptap would add its stylesheet as a <style> element, which the site's CSP (style-src 'self')
+    // refuses; newsroom.css carries those rules instead.
+    injectCSS: false,
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3] },
