@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { ARABIC_WORDS_PER_MINUTE, readingMinutes, readingTimeLabel } from './reading-time.js'
+import { ARABIC_WORDS_PER_MINUTE, readingMinutes, readingTimeLabel, wordCountLabel } from './reading-time.js'
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? 'كلمة' : 'خبر')).join(' ')
 
@@ -61,4 +61,16 @@ describe('readingTimeLabel', () => {
   it('labels a measured text', () => {
     assert.equal(readingTimeLabel(readingMinutes(words(138 * 3))), '3 دقائق')
   })
+})
+
+describe('wordCountLabel', () => {
+  const cases: Array<[number, string]> = [
+    [0, '0 كلمة'], [1, 'كلمة واحدة'], [2, 'كلمتان'], [3, '3 كلمات'], [10, '10 كلمات'], [11, '11 كلمة'],
+    [99, '99 كلمة'], [100, '100 كلمة'], [103, '103 كلمات'], [111, '111 كلمة'], [1000, '1000 كلمة'],
+  ]
+  for (const [n, label] of cases) {
+    it(`says «${label}» for ${n}`, () => {
+      assert.equal(wordCountLabel(n), label)
+    })
+  }
 })

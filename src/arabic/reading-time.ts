@@ -13,13 +13,23 @@ export function readingMinutes(text: string): number {
   return Math.max(1, Math.round(words / ARABIC_WORDS_PER_MINUTE))
 }
 
+/** Arabic number agreement, which follows the last two digits: 3–10 take the plural, everything else the singular. */
+function counted(n: number, one: string, two: string, plural: string, singular: string): string {
+  if (n === 1) return one
+  if (n === 2) return two
+  const lastTwo = n % 100
+  return lastTwo >= 3 && lastTwo <= 10 ? `${n} ${plural}` : `${n} ${singular}`
+}
+
 /**
  * "دقيقة واحدة", "دقيقتان", "3 دقائق", "11 دقيقة", "103 دقائق": Arabic number agreement for
  * minutes, which follows the last two digits (3–10 take the plural, everything else the singular).
  */
 export function readingTimeLabel(minutes: number): string {
-  if (minutes <= 1) return 'دقيقة واحدة'
-  if (minutes === 2) return 'دقيقتان'
-  const lastTwo = minutes % 100
-  return lastTwo >= 3 && lastTwo <= 10 ? `${minutes} دقائق` : `${minutes} دقيقة`
+  return counted(Math.max(1, minutes), 'دقيقة واحدة', 'دقيقتان', 'دقائق', 'دقيقة')
+}
+
+/** "كلمة واحدة", "كلمتان", "3 كلمات", "11 كلمة", "0 كلمة": a word count, with the same agreement as minutes. */
+export function wordCountLabel(words: number): string {
+  return counted(words, 'كلمة واحدة', 'كلمتان', 'كلمات', 'كلمة')
 }

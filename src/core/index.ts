@@ -1,5 +1,7 @@
 export * from './errors.js'
 export * from './safe-html.js'
+export * from './parse-embed-url.js'
+export * from './embed-cards.js'
 export * from './iso-date.js'
 export * from './store.js'
 export * from './articles/article.js'

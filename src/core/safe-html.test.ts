@@ -95,3 +95,57 @@ describe('htmlToText', () => {
     assert.equal(htmlToText(paragraphsToHtml(['اكتب &lt; بدل <'])), 'اكتب &lt; بدل <')
   })
 })
+
+describe('sanitizeArticleHtml and embeds', () => {
+  const VIDEO = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'
+  const POST = 'https://x.com/khabar_news/status/1790000000000000001'
+  const stored = (provider: string, url: string) => `<figure data-embed="${provider}"><a href="${url}" rel="noopener nofollow">${url}</a></figure>`
+
+  it('keeps an embed figure for a YouTube video or an X post, as the editor writes it', () => {
+    assert.equal(sanitizeArticleHtml(`<figure data-embed="youtube"><a href="${VIDEO}">${VIDEO}</a></figure>`), stored('youtube', VIDEO))
+    assert.equal(sanitizeArticleHtml(`<figure data-embed="x"><a href="${POST}">${POST}</a></figure>`), stored('x', POST))
+  })
+
+  it('stores the canonical address, whatever form of it the link had', () => {
+    const out = sanitizeArticleHtml('<figure dir="auto" data-embed="youtube"><a title="t" href="https://youtu.be/dQw4w9WgXcQ?si=x">فيديو</a></figure>')
+    assert.equal(out, stored('youtube', VIDEO))
+    assert.equal(sanitizeArticleHtml(`<figure data-embed="x"><a href="https://twitter.com/khabar_news/status/1790000000000000001?s=20&amp;t=1">x</a></figure>`), stored('x', POST))
+  })
+
+  it('is unchanged by a second pass', () => {
+    const once = sanitizeArticleHtml(`<p>قبل</p><figure data-embed="youtube"><a href="${VIDEO}">${VIDEO}</a></figure><p>بعد</p>`)
+    assert.equal(sanitizeArticleHtml(once), once)
+  })
+
+  it('drops data-embed with any other value, and other data attributes', () => {
+    assert.equal(sanitizeArticleHtml(`<figure data-embed="vimeo"><a href="${VIDEO}">v</a></figure>`), `<figure><a href="${VIDEO}" rel="noopener nofollow">v</a></figure>`)
+    assert.equal(sanitizeArticleHtml(`<figure data-embed="youtube x" data-x="1"><a href="${VIDEO}">v</a></figure>`), `<figure><a href="${VIDEO}" rel="noopener nofollow">v</a></figure>`)
+    assert.equal(sanitizeArticleHtml(`<p data-embed="youtube">نص</p>`), '<p>نص</p>')
+  })
+
+  it('demotes an embed whose link is a javascript: URL to a plain figure without the href', () => {
+    const out = sanitizeArticleHtml('<figure data-embed="youtube"><a href="javascript:alert(1)">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></figure>')
+    assert.equal(out, '<figure><a rel="noopener nofollow">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></figure>')
+  })
+
+  it('demotes an embed whose link points elsewhere, or to the other provider, keeping the plain link', () => {
+    assert.equal(sanitizeArticleHtml(`<figure data-embed="youtube"><a href="https://evil.example/watch?v=dQw4w9WgXcQ">${VIDEO}</a></figure>`),
+      `<figure><a href="https://evil.example/watch?v=dQw4w9WgXcQ" rel="noopener nofollow">${VIDEO}</a></figure>`)
+    assert.equal(sanitizeArticleHtml(`<figure data-embed="x"><a href="${VIDEO}">${VIDEO}</a></figure>`), `<figure><a href="${VIDEO}" rel="noopener nofollow">${VIDEO}</a></figure>`)
+    assert.equal(sanitizeArticleHtml(`<figure data-embed="youtube"><a href="http://www.youtube.com/watch?v=dQw4w9WgXcQ">v</a></figure>`),
+      '<figure><a href="http://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener nofollow">v</a></figure>')
+  })
+
+  it('demotes an embed that holds more than its one link, leaving its content as it was', () => {
+    for (const inner of [`<a href="${VIDEO}">v</a><figcaption>تعليق</figcaption>`, `<img src="https://cdn.example/p.jpg" /><a href="${VIDEO}">v</a>`,
+      `<figure><a href="${VIDEO}">v</a></figure>`, `<a href="${VIDEO}"><strong>v</strong></a>`]) {
+      const out = sanitizeArticleHtml(`<figure data-embed="youtube">${inner}</figure>`)
+      assert.doesNotMatch(out, /data-embed/, inner)
+      assert.match(out, /^<figure>/, inner)
+    }
+  })
+
+  it('leaves an embed address out of the text', () => {
+    assert.equal(htmlToText(sanitizeArticleHtml(`<p>قبل</p><figure data-embed="youtube"><a href="${VIDEO}">${VIDEO}</a></figure><p>بعد</p>`)), 'قبل\nبعد')
+  })
+})

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -62,10 +62,14 @@ const require = createRequire(import.meta.url)
 const fontDirs = ['@fontsource/noto-naskh-arabic', '@fontsource/noto-kufi-arabic']
   .map((pkg) => join(dirname(require.resolve(`${pkg}/package.json`)), 'files'))
 
-/** A short hash of the site's CSS and JS: asset URLs change when they do, so they can be cached for a year. */
+/** A short hash of the site's and the newsroom's CSS and JS: asset URLs change when they do, so they can be cached for a year. */
 function assetVersion(): string {
   const h = createHash('sha1')
-  for (const f of ['site.css', 'site.js']) h.update(readFileSync(join(assetsDir, f)))
+  // The editor's bundle is built at install (npm run build:assets); without it the newsroom's
+  // body field stays a plain textarea.
+  for (const f of ['site.css', 'site.js', 'newsroom.css', 'newsroom/editor.js']) {
+    if (existsSync(join(assetsDir, f))) h.update(readFileSync(join(assetsDir, f)))
+  }
   return h.digest('hex').slice(0, 10)
 }
 

@@ -7,18 +7,23 @@ import { startServer } from '../../src/main.js'
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'tmp', 'screenshots')
 
-/** A Khabar server on a fresh data folder with demo content, and Debian's Chromium to drive it. */
-export async function startSiteAndBrowser(): Promise<{ url: string; browser: Browser; close: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'khabar-e2e-'))
-  const server = await startServer(loadConfig({ KHABAR_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', KHABAR_LOG_LEVEL: 'error' }))
-  const browser = await chromium.launch({
+/** Debian's Chromium (never a downloaded one), headless, on a fresh temporary profile. */
+export async function launchChromium(): Promise<Browser> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  return chromium.launch({
     executablePath: '/usr/bin/chromium',
     // Playwright gives every launch a fresh temporary profile; these flags keep Chromium off the
     // network it cannot reach here.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   })
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+}
+
+/** A Khabar server on a fresh data folder with demo content, and Debian's Chromium to drive it. */
+export async function startSiteAndBrowser(): Promise<{ url: string; browser: Browser; close: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'khabar-e2e-'))
+  const server = await startServer(loadConfig({ KHABAR_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', KHABAR_LOG_LEVEL: 'error' }))
+  const browser = await launchChromium()
   return {
     url: server.url,
     browser,

@@ -232,6 +232,19 @@ describe('article visibility and escaping', () => {
     assert.equal((html.match(/<script\b/g) ?? []).length, (html.match(/<script\b[^>]*\bsrc="\/assets\//g) ?? []).length, 'only the site script')
   })
 
+  it('shows an embedded video as a link card, with nothing loaded from YouTube; the API keeps the stored form', async (tt) => {
+    const t = await makeTestApp()
+    tt.after(() => t.close())
+    const video = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'
+    const id = await t.article({ bodyHtml: sanitizeArticleHtml(`<p>قبل</p><figure data-embed="youtube"><a href="https://youtu.be/dQw4w9WgXcQ">x</a></figure>`) })
+    const item = (await t.app.inject(`/api/v1/articles/${id}`)).json() as ApiItem & { bodyHtml: string }
+    assert.match(item.bodyHtml, /<figure data-embed="youtube"><a href="https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ" rel="noopener nofollow">/)
+    const body = element((await t.app.inject(item.url)).body, { class: 'story-body' }) ?? ''
+    assert.match(body, /<figure class="embed embed--youtube" data-embed="youtube"><a href="https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ" rel="noopener nofollow" class="embed__link">/)
+    assert.match(textOf(body), new RegExp(`فيديو على يوتيوب\\s*${video.replace(/[.?]/g, '\\$&')}`))
+    assert.doesNotMatch(body, /<iframe|<script|<img/)
+  })
+
   it('escapes markup in a title', async (tt) => {
     const t = await makeTestApp()
     tt.after(() => t.close())

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { formatGregorian, formatHijri, formatTime, readingMinutes, readingTimeLabel } from '../../arabic/index.js'
-import { archivePath, articlePath, can, getArticle, getArticlePage, submitComment, ValidationError, type Article } from '../../core/index.js'
+import { archivePath, articlePath, can, embedCards, getArticle, getArticlePage, submitComment, ValidationError, type Article } from '../../core/index.js'
 import { ArticlePage, PageLayout, renderDocument, type ArticlePageVm, type CommentFormVm, type ShareLinkVm } from '../../views/index.js'
 import { buildLayout } from './layout.js'
 import { absoluteUrl, presentCard, presentComments } from './present.js'
@@ -67,7 +67,7 @@ export async function renderArticle(
     updated: wasUpdated ? { iso: a.updatedAt.toISOString(), gregorian: formatGregorian(a.updatedAt) } : null,
     readingTime: readingTimeLabel(readingMinutes(a.bodyText)),
     cover: a.cover,
-    bodyHtml: a.bodyHtml,
+    bodyHtml: embedCards(a.bodyHtml),
     tags: a.tags.map((t) => ({ href: archivePath.tag(t.slug), name: t.name })),
     shareUrl: url,
     share: shareLinks(url, a.title),
