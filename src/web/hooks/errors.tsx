@@ -43,7 +43,8 @@ export function registerErrorHandling(
   async function respond(req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string | null, fields?: Record<string, string>) {
     // Errors raised before routing skip the front hook: set its headers here too.
     reply.code(status).headers(SECURITY_HEADERS).header('cache-control', 'no-store')
-    if (req.url.startsWith('/api/') || req.url.startsWith('/healthz')) {
+    // Scripts (the newsroom's autosave) ask for JSON and get the API's error shape wherever they call.
+    if (req.url.startsWith('/api/') || req.url.startsWith('/healthz') || String(req.headers.accept ?? '').startsWith('application/json')) {
       // A refused field is named on its own too, for clients that point at the field.
       return reply.send({ error: { code, message: status >= 500 || !message ? API_MESSAGES[status] ?? 'error' : message, ...(fields && { fields }) } })
     }
