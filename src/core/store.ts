@@ -5,6 +5,8 @@ import type { SearchIndex } from './search/search-index.js'
 import type { UserRepo } from './people/user-repo.js'
 import type { SessionRepo } from './people/session.js'
 import type { ApiTokenRepo } from './people/api-token.js'
+import type { RevisionRepo } from './articles/revision-repo.js'
+import type { ArticleNoteRepo } from './articles/article-note-repo.js'
 
 /**
  * Every feature's storage port, as one store implements them. A use case asks for the ports it
@@ -21,6 +23,8 @@ export interface Repos {
   users: UserRepo
   sessions: SessionRepo
   tokens: ApiTokenRepo
+  revisions: RevisionRepo
+  notes: ArticleNoteRepo
 }
 
 /** The newsroom's storage: repositories plus the transaction and change-tracking they share. */

@@ -11,6 +11,8 @@ import * as m008 from './008-search-keeps-its-text.js'
 import * as m009 from './009-newsroom-people.js'
 import * as m010 from './010-newsroom-sessions.js'
 import * as m011 from './011-api-tokens.js'
+import * as m014 from './014-article-revisions.js'
+import * as m015 from './015-article-notes.js'
 
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> }
 
@@ -27,6 +29,8 @@ const STEPS: Record<string, Step> = {
   '009-newsroom-people': m009,
   '010-newsroom-sessions': m010,
   '011-api-tokens': m011,
+  '014-article-revisions': m014,
+  '015-article-notes': m015,
 }
 
 /**

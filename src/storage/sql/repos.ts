@@ -5,6 +5,8 @@ import { createSqlArticleRepo } from './article-repo.js'
 import { createSqlAuthorRepo, createSqlCategoryRepo, createSqlTagRepo } from './taxonomy-repos.js'
 import { createSqlCommentRepo } from './comment-repo.js'
 import { createSqlApiTokenRepo, createSqlSessionRepo, createSqlUserRepo } from './people-repos.js'
+import { createSqlRevisionRepo } from './revision-repo.js'
+import { createSqlArticleNoteRepo } from './article-note-repo.js'
 
 /**
  * Every repository over one connection or transaction; the same code serves every dialect, but
@@ -21,5 +23,7 @@ export function createSqlRepos(db: Kysely<Database>, search: (db: Kysely<Databas
     users: createSqlUserRepo(db),
     sessions: createSqlSessionRepo(db),
     tokens: createSqlApiTokenRepo(db),
+    revisions: createSqlRevisionRepo(db),
+    notes: createSqlArticleNoteRepo(db),
   }
 }
