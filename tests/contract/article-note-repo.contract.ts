@@ -32,6 +32,14 @@ export function describeArticleNoteRepo(name: string, open: OpenTwoWithSql): voi
       assert.deepEqual(await a.notes.listFor(two + 1000), [])
     })
 
+    it('moves the other process’s content version by the time a note’s transaction returns, for readers see notes', async (t) => {
+      const { a, b } = await openWithSql(t, open)
+      const id = await anArticle(a)
+      const before = b.contentVersion()
+      await a.transaction((tx) => tx.notes.add({ articleId: id, kind: 'update', text: 'تحديث', authorId: null, at: AT }))
+      assert.notEqual(b.contentVersion(), before)
+    })
+
     it('deletes an article’s notes with the article, and keeps a deleted member’s notes with no author', async (t) => {
       const { a, run } = await openWithSql(t, open)
       const [gone, stays] = [await anArticle(a), await anArticle(a)]

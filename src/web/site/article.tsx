@@ -3,7 +3,7 @@ import { formatGregorian, formatHijri, formatTime, readingMinutes, readingTimeLa
 import { archivePath, articlePath, getArticle, getArticlePage, submitComment, ValidationError, type Article } from '../../core/index.js'
 import { ArticlePage, PageLayout, renderDocument, type ArticlePageVm, type CommentFormVm, type ShareLinkVm } from '../../views/index.js'
 import { buildLayout } from './layout.js'
-import { absoluteUrl, presentCard, presentComments } from './present.js'
+import { absoluteUrl, presentCard, presentComments, presentNote } from './present.js'
 import { ArticleQuery, CommentForm } from './query.schema.js'
 import type { SiteDeps } from './site-deps.js'
 import { isSameOriginPost } from '../hooks/same-origin.js'
@@ -58,6 +58,7 @@ async function renderArticle(deps: SiteDeps, article: Article, form: Omit<Commen
     readingTime: readingTimeLabel(readingMinutes(a.bodyText)),
     cover: a.cover,
     bodyHtml: a.bodyHtml,
+    notes: page.notes.map(presentNote),
     tags: a.tags.map((t) => ({ href: archivePath.tag(t.slug), name: t.name })),
     shareUrl: url,
     share: shareLinks(url, a.title),
