@@ -7,6 +7,8 @@ import type { SessionRepo } from './people/session.js'
 import type { ApiTokenRepo } from './people/api-token.js'
 import type { SignInFailureRepo } from './people/sign-in-failure-repo.js'
 import type { EditLockRepo } from './articles/edit-lock-repo.js'
+import type { RevisionRepo } from './articles/revision-repo.js'
+import type { ArticleNoteRepo } from './articles/article-note-repo.js'
 
 /**
  * Every feature's storage port, as one store implements them. A use case asks for the ports it
@@ -25,6 +27,8 @@ export interface Repos {
   tokens: ApiTokenRepo
   failures: SignInFailureRepo
   locks: EditLockRepo
+  revisions: RevisionRepo
+  notes: ArticleNoteRepo
 }
 
 /** The newsroom's storage: repositories plus the transaction and change-tracking they share. */

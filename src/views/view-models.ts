@@ -75,6 +75,18 @@ export interface CommentFormVm {
 
 export interface ShareLinkVm { network: 'whatsapp' | 'telegram' | 'x' | 'facebook' | 'email'; label: string; href: string }
 
+/** A correction or update as readers see it under the story. */
+export interface ArticleNoteVm {
+  id: number
+  kind: 'correction' | 'update'
+  /** «تصحيح» or «تحديث». */
+  label: string
+  text: string
+  iso: string
+  /** Date and time of day, as the page's dates read, e.g. "29 نوفمبر 2026، 14:05". */
+  when: string
+}
+
 export interface ArticlePageVm {
   id: number
   /** For a signed-in member who may edit it: the story in the newsroom's editor. */
@@ -97,6 +109,8 @@ export interface ArticlePageVm {
   readingTime: string
   cover: (ImageVm & { caption: string | null; credit: string | null }) | null
   bodyHtml: SafeHtml
+  /** Corrections and updates, oldest first; the page shows nothing for none. */
+  notes: ArticleNoteVm[]
   tags: LinkVm[]
   shareUrl: string
   share: ShareLinkVm[]
@@ -140,5 +154,8 @@ export interface SearchVm {
   /** When nothing was found: shorter queries that do find something, and desks to browse. */
   suggestions: LinkVm[]
 }
+
+/** A word diff as a revision comparison shows it (core's DiffPart). */
+export type WordDiffVm = Array<{ kind: 'same' | 'added' | 'removed'; text: string }>
 
 export interface ErrorVm { status: number; heading: string; message: string }

@@ -60,5 +60,15 @@ export function describeArticleRepo(name: string, openTwo: OpenTwo): void {
       assert.equal(fresh.created, true)
       assert.equal(await store.articles.idByExternalId('wire:3'), fresh.id)
     })
+
+    it('touches an article’s updated time only, and says so only for an article that exists', async (t) => {
+      const store = await openOne(t, openTwo)
+      const { id } = await store.transaction((tx) => ingestArticle(tx, incoming()))
+      const before = (await store.articles.get(id))!
+      const at = new Date('2026-12-01T10:30:00.000Z')
+      assert.equal(await store.articles.touch(id, at), true)
+      assert.deepEqual(await store.articles.get(id), { ...before, updatedAt: at })
+      assert.equal(await store.articles.touch(id + 1000, at), false)
+    })
   })
 }

@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { openPostgresStore } from '../../src/storage/index.js'
 import type { Store } from '../../src/core/index.js'
 import { createTestSchema, testPgUrl } from '../support/postgres.js'
@@ -8,6 +9,9 @@ import { describeStore } from './store.contract.js'
 import { describeTaxonomyRepos } from './taxonomy-repo.contract.js'
 import { describeNewsroomRepos } from './newsroom-repos.contract.js'
 import { describeApiTokenRepo, describeSessionRepo, describeSignInFailureRepo, describeUserRepo } from './user-repo.contract.js'
+import { describeRevisionRepo } from './revision-repo.contract.js'
+import { describeArticleNoteRepo } from './article-note-repo.contract.js'
+import type { OpenTwoWithSql } from './open-two-with-sql.js'
 
 // Fails at once, naming the variable, when KHABAR_TEST_PG_URL is missing: never a silent skip.
 const url = testPgUrl()
@@ -37,6 +41,21 @@ const openTwoOnOneSchema: OpenTwo = async () => {
   }]
 }
 
+/** The same two stores, and a client of the test's own on their schema. */
+const openTwoWithSql: OpenTwoWithSql = async () => {
+  const schema = await createTestSchema(url)
+  const a = await openPostgresStore(url, { schema: schema.schema, poolSize: 2 })
+  const b = await openPostgresStore(url, { schema: schema.schema, poolSize: 2 })
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema.schema}` })
+  await client.connect()
+  return [a, b, async (statement) => { await client.query(statement) }, async () => {
+    await client.end()
+    await b.close()
+    await a.close()
+    await schema.drop()
+  }]
+}
+
 describeStore('postgres', openTwoOnOneSchema)
 describeTaxonomyRepos('postgres', openTwoOnOneSchema)
 describeArticleRepo('postgres', openTwoOnOneSchema)
@@ -45,4 +64,6 @@ describeSessionRepo('postgres', openTwoOnOneSchema)
 describeApiTokenRepo('postgres', openTwoOnOneSchema)
 describeSignInFailureRepo('postgres', openTwoOnOneSchema)
 describeNewsroomRepos('postgres', openTwoOnOneSchema)
+describeRevisionRepo('postgres', openTwoWithSql)
+describeArticleNoteRepo('postgres', openTwoWithSql)
 describeSearchIndex('postgres', openPgStore)

@@ -17,7 +17,7 @@ interface Route {
   name: string
   /** The state of the story the cell acts on (filed by the contributor). */
   story?: ArticleStatus
-  call(t: TestApp, m: Member | null, storyId: number, victimId: number): ReturnType<TestApp['app']['inject']>
+  call(t: TestApp, m: Member | null, storyId: number, victimId: number): Promise<{ statusCode: number }>
   /** Status by who asks; `member` for every signed-in role not named. */
   expect: Expect
 }

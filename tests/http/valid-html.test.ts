@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { HtmlValidate } from 'html-validate'
 import type { LightMyRequestResponse } from 'fastify'
+import { addArticleNote } from '../../src/core/index.js'
 import { makeTestApp, type TestApp } from '../support/make-test-app.js'
 import { commentForm, countClass, element, textOf, url } from './support.js'
 
@@ -41,6 +42,16 @@ async function assertValid(path: string, status: number, init: Init = {}): Promi
 describe('every page is valid HTML', () => {
   it('home', async () => { await assertValid('/', 200) })
   it('article', async () => { await assertValid(articlePath, 200) })
+
+  it('article with a correction and an update', async () => {
+    const id = await t.article({ title: 'خبر صُحّح ثم حُدّث' })
+    for (const [kind, text] of [['correction', 'ورد الاسم خطأً.'], ['update', 'وصل الوفد\nإلى المطار.']] as const) {
+      await t.store.transaction((tx) => addArticleNote(tx, { now: () => new Date() }, { articleId: id, kind, text, authorId: null }))
+    }
+    const { url: path } = (await t.app.inject(`/api/v1/articles/${id}`)).json() as { url: string }
+    const res = await assertValid(path, 200)
+    assert.equal(countClass(res.body, 'story-note'), 2)
+  })
 
   it('category archive, second page', async () => {
     const res = await assertValid(url(`/category/${DESK}`, { page: 2 }), 200)

@@ -31,6 +31,17 @@ export async function addSampleSite(store: Store): Promise<number[]> {
   const sara = await store.users.create({ email: 'sara@example.com', name: 'سارة حسن', role: 'editor', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g' }, at)
   await store.tokens.create({ userId: sara!.id, label: 'نظام النشر', tokenHash: 'f'.repeat(64) }, at)
   await store.users.create({ email: 'ali@example.com', name: 'علي يوسف', role: 'contributor', passwordHash: null }, NOW)
+  // Two saves of the first story, one by a member, with Arabic, markup and nulls in the snapshot; a correction and an update.
+  const first1 = (await store.articles.get(a1))!
+  const snapshot = {
+    title: first1.title, dek: first1.dek, bodyHtml: first1.bodyHtml, dateline: first1.dateline, source: first1.source,
+    categoryId: first1.category.id, tagIds: first1.tags.map((x) => x.id), authorIds: first1.authors.map((x) => x.id),
+    featured: first1.featured, breaking: first1.breaking, slug: first1.slug, seoTitle: null, seoDescription: 'زيارة رسمية',
+  }
+  await store.revisions.add({ articleId: a1, editorId: sara!.id, at, snapshot: { ...snapshot, title: 'البيت الأبيض يستقبل رئيس الوزراء' } })
+  await store.revisions.add({ articleId: a1, editorId: null, at: NOW, snapshot, note: 'استيراد' })
+  await store.notes.add({ articleId: a1, kind: 'correction', text: 'ورد خطأً أن اللقاء في نيويورك.', authorId: sara!.id, at: NOW })
+  await store.notes.add({ articleId: a2, kind: 'update', text: 'تراجعت الأسعار بعد الإغلاق.', authorId: null, at: NOW })
   return ids
 }
 
@@ -42,6 +53,8 @@ export async function readSampleSite(store: Store, ids: readonly number[]) {
     articles.push({
       article,
       comments: await store.comments.approvedFor(id),
+      notes: await store.notes.listFor(id),
+      revisions: await Promise.all((await store.revisions.listFor(id)).map((r) => store.revisions.get(r.id))),
       related: article ? await store.articles.related(article, NOW, 5) : null,
     })
   }

@@ -32,9 +32,9 @@ describe('khabar db copy', () => {
     const first = await khabarDb(site, 'copy', '--to', target)
     assert.equal(first.code, 0, first.stderr)
     assert.match(first.stdout, /^articles +4 rows {2}sha256 [0-9a-f]{12}… {2}✓$/m)
-    assert.equal(first.stdout.match(/✓$/gm)?.length, 10)
+    assert.equal(first.stdout.match(/✓$/gm)?.length, 12)
     assert.match(first.stdout, /search index: 3 articles indexed/)
-    assert.match(first.stdout, /verified, 10 tables identical/)
+    assert.match(first.stdout, /verified, 12 tables identical/)
 
     const again = await khabarDb(site, 'copy', '--to', target)
     assert.equal(again.code, 1)

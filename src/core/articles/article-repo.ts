@@ -69,6 +69,8 @@ export interface ArticleRepo {
   count(): Promise<number>
   /** Ids of stored articles in id order: all of them, or only live ones (published or scheduled). */
   ids(opts?: { live?: boolean }): Promise<ArticleId[]>
+  /** Sets an article's updated time and nothing else (a correction added); false when there is no such article. */
+  touch(id: ArticleId, at: Date): Promise<boolean>
 }
 
 /** What relatedness looks at: the words, the tags, the desk and the date. */

@@ -3,8 +3,18 @@ import assert from 'node:assert/strict'
 import { openNewsroom, minutesAgo, NOW } from '../../../tests/support/newsroom.js'
 import { NotFoundError } from '../errors.js'
 import { getArticle, getArticlePage, RELATED_COUNT } from './get-article-page.js'
+import { addArticleNote } from './add-article-note.js'
 
 describe('getArticlePage', () => {
+  it('gives the article’s corrections and updates oldest first, and none for an article without', async (t) => {
+    const r = await openNewsroom(t)
+    const [id, other] = [await r.add(), await r.add()]
+    const correction = await r.store.transaction((tx) => addArticleNote(tx, { now: () => minutesAgo(30) }, { articleId: id, kind: 'correction', text: 'ورد الاسم خطأً.', authorId: null }))
+    const update = await r.store.transaction((tx) => addArticleNote(tx, r.deps.clock, { articleId: id, kind: 'update', text: 'وصل الوفد.', authorId: null }))
+    assert.deepEqual((await getArticlePage(r.deps, { id })).notes, [correction, update])
+    assert.deepEqual((await getArticlePage(r.deps, { id: other })).notes, [])
+  })
+
   it('gives the article with its category, tags and authors', async (t) => {
     const r = await openNewsroom(t)
     const id = await r.add({ title: 'خبر كامل', tags: ['العراق'], authors: ['ليلى حسن'], dateline: 'واشنطن', source: 'وكالات' })

@@ -2,12 +2,15 @@ import { isVisible, type Article, type ArticleId, type ArticleSummary } from './
 import type { Clock, Repos } from '../store.js'
 import { NotFoundError } from '../errors.js'
 import { threadComments, type CommentThread } from '../comments/comment.js'
+import type { ArticleNote } from './article-note.js'
 
 export interface ArticlePage {
   article: Article
   related: ArticleSummary[]
   comments: CommentThread[]
   commentCount: number
+  /** Its corrections and updates, oldest first; usually none. */
+  notes: ArticleNote[]
 }
 
 export const RELATED_COUNT = 4
@@ -19,13 +22,14 @@ export const RELATED_COUNT = 4
  * passes it, and it is not read again. `evenIfHidden` is the newsroom's preview of a story readers
  * cannot see yet (the caller has checked who asks).
  */
-export async function getArticlePage(deps: { repos: Pick<Repos, 'articles' | 'comments'>; clock: Clock }, input: { id: ArticleId; article?: Article; evenIfHidden?: boolean }): Promise<ArticlePage> {
+export async function getArticlePage(deps: { repos: Pick<Repos, 'articles' | 'comments' | 'notes'>; clock: Clock }, input: { id: ArticleId; article?: Article; evenIfHidden?: boolean }): Promise<ArticlePage> {
   const now = deps.clock.now()
   const article = input.article?.id === input.id ? input.article : await deps.repos.articles.get(input.id)
   if (!article || (!input.evenIfHidden && !isVisible(article, now))) throw new NotFoundError('article', input.id)
-  const [related, comments] = await Promise.all([
+  const [related, comments, notes] = await Promise.all([
     deps.repos.articles.related(article, now, RELATED_COUNT),
     deps.repos.comments.approvedFor(article.id),
+    deps.repos.notes.listFor(article.id),
   ])
   if (related.length < RELATED_COUNT) {
     const fill = await deps.repos.articles.list({
@@ -33,7 +37,7 @@ export async function getArticlePage(deps: { repos: Pick<Repos, 'articles' | 'co
     })
     related.push(...fill)
   }
-  return { article, related, comments: threadComments(comments), commentCount: comments.length }
+  return { article, related, comments: threadComments(comments), commentCount: comments.length, notes }
 }
 
 /** A visible article by id, for the API. */

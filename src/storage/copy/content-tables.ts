@@ -25,6 +25,8 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
   { name: 'article_authors', key: ['article_id', 'author_id'] },
   { name: 'comments', key: ['id'], selfRef: 'parent_id', serial: true },
   { name: 'related_articles', key: ['article_id', 'related_id'] },
+  { name: 'article_revisions', key: ['id'], serial: true },
+  { name: 'article_notes', key: ['id'], serial: true },
 ]
 
 /** Tables not copied but emptied with the content, since their rows belong to content rows (sessions to members). */

@@ -81,6 +81,6 @@ describe('copyDatabase between SQLite and PostgreSQL', () => {
     })
     assert.equal(run.code, 0, run.stderr)
     assert.match(run.stdout, /search index: 3 articles indexed/)
-    assert.match(run.stdout, /verified, 10 tables identical/)
+    assert.match(run.stdout, /verified, 12 tables identical/)
   })
 })

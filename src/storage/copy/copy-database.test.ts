@@ -35,7 +35,7 @@ describe('copyDatabase', () => {
     const { from, to, ids } = await sampleSource(t)
     const copied = await copyDatabase(from, to)
     assert.deepEqual(Object.fromEntries(copied.map((c) => [c.table, c.rows])), {
-      users: 2, api_tokens: 1, categories: 3, authors: 2, tags: 3, articles: 4, article_tags: 4, article_authors: 3, comments: 3, related_articles: 3,
+      users: 2, api_tokens: 1, categories: 3, authors: 2, tags: 3, articles: 4, article_tags: 4, article_authors: 3, comments: 3, related_articles: 3, article_revisions: 2, article_notes: 2,
     })
     const checks = await verifyCopy(from, to)
     assert.ok(checks.every((c) => c.ok), JSON.stringify(checks))
@@ -61,7 +61,7 @@ describe('copyDatabase', () => {
     // A member signed in on the target: the forced copy ends that session with the members it replaces.
     sql(to.sqlite, `INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES ('${'a'.repeat(64)}', 1, '2026-12-01T00:00:00.000Z', '2026-12-15T00:00:00.000Z')`)
     await assert.rejects(copyDatabase(from, to), (e: unknown) =>
-      e instanceof TargetNotEmptyError && /not empty \(users: 2, api_tokens: 1, categories: 3, authors: 2, tags: 3, articles: 4, article_tags: 4, article_authors: 3, comments: 2\)/.test(e.message))
+      e instanceof TargetNotEmptyError && /not empty \(users: 2, api_tokens: 1, categories: 3, authors: 2, tags: 3, articles: 4, article_tags: 4, article_authors: 3, comments: 2, article_revisions: 2, article_notes: 2\)/.test(e.message))
     assert.ok((await verifyCopy(from, to)).some((c) => !c.ok))
     await copyDatabase(from, to, { force: true })
     assert.ok((await verifyCopy(from, to)).every((c) => c.ok))

@@ -266,5 +266,10 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
       const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()
       return Number(row.n)
     },
+
+    async touch(id, at) {
+      const r = await db.updateTable('articles').set({ updated_at: at.toISOString() }).where('id', '=', id).executeTakeFirst()
+      return Number(r.numUpdatedRows) > 0
+    },
   }
 }

@@ -5,6 +5,8 @@ import { createSqlArticleRepo } from './article-repo.js'
 import { createSqlAuthorRepo, createSqlCategoryRepo, createSqlTagRepo } from './taxonomy-repos.js'
 import { createSqlCommentRepo } from './comment-repo.js'
 import { createSqlApiTokenRepo, createSqlEditLockRepo, createSqlSessionRepo, createSqlSignInFailureRepo, createSqlUserRepo } from './people-repos.js'
+import { createSqlRevisionRepo } from './revision-repo.js'
+import { createSqlArticleNoteRepo } from './article-note-repo.js'
 
 /**
  * Every repository over one connection or transaction; the same code serves every dialect, but
@@ -25,5 +27,8 @@ export function createSqlRepos(db: Kysely<Database>, search: (db: Kysely<Databas
     tokens: createSqlApiTokenRepo(people),
     failures: createSqlSignInFailureRepo(people),
     locks: createSqlEditLockRepo(people),
+    // Revisions are the newsroom's own (readers never see them); notes are on the public page.
+    revisions: createSqlRevisionRepo(people),
+    notes: createSqlArticleNoteRepo(db),
   }
 }

@@ -68,4 +68,7 @@ export interface Database {
   sign_in_failures: { id: Generated<number>; key: string; failed_at: string }
   sessions: { id_hash: string; user_id: number; created_at: string; expires_at: string }
   api_tokens: { id: Generated<number>; user_id: number; label: string; token_hash: string; created_at: string; revoked_at: string | null }
+  /** `snapshot` is core's ArticleSnapshot as JSON text. */
+  article_revisions: { id: Generated<number>; article_id: number; editor_id: number | null; created_at: string; title: string; note: string | null; snapshot: string }
+  article_notes: { id: Generated<number>; article_id: number; kind: string; author_id: number | null; created_at: string; text: string }
 }

@@ -54,6 +54,20 @@ export function ArticlePage({ vm }: { vm: ArticlePageVm }) {
             </p>
           )}
           <TrustedHtml class="story-body" html={vm.bodyHtml} />
+          {vm.notes.length > 0 && (
+            <aside class="story-notes" aria-label="تصحيحات وتحديثات">
+              {vm.notes.map((n) => (
+                <p key={n.id} role="note" class={`story-note story-note-${n.kind}`}>
+                  <span class="story-note-head">
+                    <strong class="story-note-label">{n.label}</strong>
+                    <span class="sep" aria-hidden="true"> · </span>
+                    <time datetime={n.iso}>{n.when}</time>
+                  </span>{' '}
+                  <span class="story-note-text">{n.text}</span>
+                </p>
+              ))}
+            </aside>
+          )}
           {vm.tags.length > 0 && (
             <nav class="tags" aria-labelledby="tags-heading">
               <h2 class="tags-heading" id="tags-heading">الوسوم</h2>

@@ -3,7 +3,7 @@ import { formatGregorian, formatHijri, formatTime, readingMinutes, readingTimeLa
 import { archivePath, articlePath, can, embedCards, getArticle, getArticlePage, submitComment, ValidationError, type Article } from '../../core/index.js'
 import { ArticlePage, PageLayout, renderDocument, type ArticlePageVm, type CommentFormVm, type ShareLinkVm } from '../../views/index.js'
 import { buildLayout } from './layout.js'
-import { absoluteUrl, presentCard, presentComments } from './present.js'
+import { absoluteUrl, presentCard, presentComments, presentNote } from './present.js'
 import { ArticleQuery, CommentForm } from './query.schema.js'
 import type { SiteDeps } from './site-deps.js'
 import { isSameOriginPost } from '../hooks/same-origin.js'
@@ -68,6 +68,7 @@ export async function renderArticle(
     readingTime: readingTimeLabel(readingMinutes(a.bodyText)),
     cover: a.cover,
     bodyHtml: embedCards(a.bodyHtml),
+    notes: page.notes.map(presentNote),
     tags: a.tags.map((t) => ({ href: archivePath.tag(t.slug), name: t.name })),
     shareUrl: url,
     share: shareLinks(url, a.title),

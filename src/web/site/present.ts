@@ -1,6 +1,6 @@
 import { formatGregorian, formatHijri, formatTime } from '../../arabic/index.js'
-import { archivePath, articlePath, type ArticleSummary, type CommentThread } from '../../core/index.js'
-import type { ArticleCardVm, CommentVm, PaginationVm } from '../../views/index.js'
+import { archivePath, articlePath, type ArticleNote, type ArticleSummary, type CommentThread } from '../../core/index.js'
+import type { ArticleCardVm, ArticleNoteVm, CommentVm, PaginationVm } from '../../views/index.js'
 
 export function presentCard(a: ArticleSummary): ArticleCardVm {
   const at = a.publishedAt ?? a.updatedAt
@@ -27,6 +27,16 @@ export function presentComments(threads: readonly CommentThread[]): CommentVm[] 
     when: `${formatGregorian(c.createdAt)} · ${formatHijri(c.createdAt)}`,
     replies: presentComments(c.replies),
   }))
+}
+
+const NOTE_LABELS: Record<ArticleNote['kind'], string> = { correction: 'تصحيح', update: 'تحديث' }
+
+/** A correction or update, dated as the article's own publication line is: Gregorian day and Riyadh time. */
+export function presentNote(n: ArticleNote): ArticleNoteVm {
+  return {
+    id: n.id, kind: n.kind, label: NOTE_LABELS[n.kind], text: n.text,
+    iso: n.createdAt.toISOString(), when: `${formatGregorian(n.createdAt)}، ${formatTime(n.createdAt)}`,
+  }
 }
 
 /** Page links around the current one: first, last, and two either side, with gaps. */
