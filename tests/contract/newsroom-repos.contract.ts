@@ -64,7 +64,12 @@ export function describeNewsroomRepos(name: string, openTwo: OpenTwo): void {
       assert.deepEqual((await store.articles.frequentValues('dateline', 5)).sort(), ['القاهرة', 'بغداد'].sort())
       assert.deepEqual((await store.tags.popular(5)).map((x) => [x.name, x.uses]), [['العراق', 2], ['بغداد', 1]])
       assert.deepEqual((await store.tags.popular(1)).length, 1)
-      assert.deepEqual((await store.authors.all()).map((w) => w.name), ['أحمد علي', 'سارة الخطيب'])
+      const authors = await store.authors.all()
+      assert.deepEqual(authors.map((w) => w.name), ['أحمد علي', 'سارة الخطيب'])
+      assert.deepEqual((await store.authors.byIds([authors[1]!.id, 999])).map((w) => w.name), ['سارة الخطيب'])
+      const tags = await store.tags.popular(5)
+      assert.deepEqual((await store.tags.byIds([...tags.map((x) => x.id), 999])).map((x) => x.name).sort(), ['العراق', 'بغداد'].sort())
+      assert.deepEqual(await store.tags.byIds([]), [])
     })
 
     it('keeps one edit lock per story, taken over by the last to take it, seen by another store, without moving the content version', async (t) => {

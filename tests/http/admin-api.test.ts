@@ -102,6 +102,20 @@ describe('Admin API', () => {
     assertApiError(await site.call('editor', 'GET', '/articles?status=lost'), 400, 'validation')
   })
 
+  it('adds a correction to a published story (editors only), shown to readers on the next request', async () => {
+    const { id, url } = (await site.call('editor', 'POST', '/articles', story)).json() as { id: number; url: string }
+    await site.call('editor', 'POST', `/articles/${id}/publish`)
+    assertApiError(await site.call('author', 'POST', `/articles/${id}/corrections`, { kind: 'correction', text: 'تصحيح' }), 403, 'forbidden')
+    assertApiError(await site.call('editor', 'POST', `/articles/${id}/corrections`, { kind: 'erratum', text: 'تصحيح' }), 400, 'validation')
+    assertApiError(await site.call('editor', 'POST', `/articles/99999/corrections`, { kind: 'update', text: 'تحديث' }), 404, 'not_found')
+    const added = await site.call('editor', 'POST', `/articles/${id}/corrections`, { kind: 'update', text: 'ارتفع عدد المشاركين إلى عشرين.' })
+    assert.equal(added.statusCode, 201, added.body)
+    assert.equal(added.json().kind, 'update')
+    const page = await site.t.app.inject(new URL(url).pathname)
+    assert.match(page.body, /تحديث/)
+    assert.match(page.body, /ارتفع عدد المشاركين إلى عشرين\./)
+  })
+
   it('lets a contributor delete their own draft and nobody else\'s story', async () => {
     const { id } = (await site.call('editor', 'POST', '/articles', story)).json() as { id: number }
     assertApiError(await site.call('contributor', 'DELETE', `/articles/${id}`), 403, 'forbidden')

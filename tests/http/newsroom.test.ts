@@ -241,6 +241,58 @@ describe('newsroom: writing and publishing', () => {
   })
 })
 
+describe('newsroom: history and corrections', () => {
+  let t: TestApp, reporter: Member, editor: Member
+  before(async () => {
+    t = await makeTestApp()
+    await t.article({ categorySlug: 'world' })
+    reporter = await addMember(t.app, t.store, 'contributor')
+    editor = await addMember(t.app, t.store, 'editor')
+  })
+  after(() => t.close())
+
+  it('lists every save with who and when, shows a later change word by word, and restores an earlier version', async () => {
+    const created = await post(t.app, '/newsroom/articles', { ...story(), _csrf: reporter.csrf }, reporter.cookie)
+    const id = Number(/\/newsroom\/articles\/(\d+)/.exec(String(created.headers.location))![1])
+    await post(t.app, `/newsroom/articles/${id}`, { ...story({ title: 'قمة بغداد تختتم أعمالها بنجاح' }), _csrf: editor.csrf }, editor.cookie)
+    const history = await t.app.inject({ url: `/newsroom/articles/${id}/revisions`, headers: { cookie: editor.cookie } })
+    assert.equal(history.statusCode, 200)
+    assert.match(history.body, /عضو editor/)
+    assert.match(history.body, /عضو contributor/)
+    const latest = (await t.store.revisions.listFor(id))[0]!
+    const diff = await t.app.inject({ url: `/newsroom/articles/${id}/revisions?compare=${latest.id}`, headers: { cookie: editor.cookie } })
+    assert.match(diff.body, /<dt>العنوان<\/dt>/)
+    assert.ok(diff.body.includes('<dt>العنوان</dt><dd><div class="word-diff" dir="auto">قمة بغداد تختتم أعمالها <ins>بنجاح</ins></div></dd>'),
+      'only the added word is marked')
+    const restoreAction = /action="(\/newsroom\/articles\/\d+\/revisions\/\d+\/restore)"/.exec(diff.body)
+    assert.equal(restoreAction, null, 'the current version is not offered for restore')
+    const older = (await t.store.revisions.listFor(id))[1]!
+    const olderDiff = await t.app.inject({ url: `/newsroom/articles/${id}/revisions?compare=${older.id}`, headers: { cookie: editor.cookie } })
+    assert.equal(olderDiff.statusCode, 200)
+    const restored = await post(t.app, `/newsroom/articles/${id}/revisions/${older.id}/restore`, { _csrf: editor.csrf }, editor.cookie)
+    assert.equal(restored.statusCode, 303)
+    assert.equal((await t.store.articles.get(id))!.title, 'قمة بغداد تختتم أعمالها')
+    assert.equal((await t.app.inject({ url: `/newsroom/articles/${id}/revisions?compare=99999`, headers: { cookie: editor.cookie } })).statusCode, 404)
+  })
+
+  it('lets an editor add a dated correction that readers see on the next request, and refuses it to a contributor', async () => {
+    const id = await t.article({ title: 'خبر سيصحح', categorySlug: 'world' })
+    const page = await t.app.inject(`/world/${id}`)
+    const path = page.statusCode === 301 ? String(page.headers.location) : `/world/${id}`
+    await t.app.inject(path)
+    assert.equal((await post(t.app, `/newsroom/articles/${id}/notes`, { kind: 'correction', text: 'ليس كذا', _csrf: reporter.csrf }, reporter.cookie)).statusCode, 403)
+    const empty = await post(t.app, `/newsroom/articles/${id}/notes`, { kind: 'correction', text: '  ', _csrf: editor.csrf }, editor.cookie)
+    assert.equal(empty.statusCode, 400)
+    assert.match(empty.body, /اكتب نص الملاحظة/)
+    const added = await post(t.app, `/newsroom/articles/${id}/notes`, { kind: 'correction', text: 'صُحّح اسم الوزير.', _csrf: editor.csrf }, editor.cookie)
+    assert.equal(added.statusCode, 303)
+    const reader = await t.app.inject(path)
+    assert.equal(reader.headers['x-cache'], 'miss')
+    assert.match(reader.body, /تصحيح/)
+    assert.match(reader.body, /صُحّح اسم الوزير\./)
+  })
+})
+
 describe('newsroom: tokens and members', () => {
   let t: TestApp, admin: Member, editor: Member
   before(async () => {

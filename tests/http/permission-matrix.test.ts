@@ -48,6 +48,12 @@ const ROUTES: Route[] = [
   { name: 'POST /newsroom/articles/:id (delete)', story: 'draft', call: send((id) => `/newsroom/articles/${id}`, form({ intent: 'delete' })), expect: { ...POST_OUT, contributor: 303, author: 403, editor: 303, admin: 303 } },
   { name: 'POST /newsroom/articles/:id/autosave', story: 'draft', call: send((id) => `/newsroom/articles/${id}/autosave`, form(), { accept: 'application/json' }), expect: { ...POST_OUT, contributor: 200, author: 403, editor: 200, admin: 200 } },
   { name: 'POST /newsroom/articles/:id/lock', story: 'draft', call: send((id) => `/newsroom/articles/${id}/lock`), expect: { ...POST_OUT, contributor: 303, author: 403, editor: 303, admin: 303 } },
+  { name: 'GET /newsroom/articles/:id/revisions', story: 'draft', call: (t, m, id) => page(`/newsroom/articles/${id}/revisions`)(t, m), expect: { ...PAGE_OUT, ...OWN_STORY } },
+  { name: 'POST /newsroom/articles/:id/revisions/:revision/restore', story: 'draft', call: async (t, m, id) => {
+    const [latest] = await t.store.revisions.listFor(id)
+    return send((i) => `/newsroom/articles/${i}/revisions/${latest!.id}/restore`)(t, m, id, 0)
+  }, expect: { ...POST_OUT, contributor: 303, author: 403, editor: 303, admin: 303 } },
+  { name: 'POST /newsroom/articles/:id/notes', story: 'published', call: send((id) => `/newsroom/articles/${id}/notes`, { kind: 'correction', text: 'تصحيح' }), expect: { ...POST_OUT, contributor: 403, author: 403, editor: 303, admin: 303 } },
   { name: 'GET /newsroom/tokens', call: page('/newsroom/tokens'), expect: { ...PAGE_OUT, member: 200 } },
   { name: 'POST /newsroom/tokens', call: send(() => '/newsroom/tokens', { label: 'مصفوفة' }), expect: { ...POST_OUT, member: 201 } },
   { name: 'GET /newsroom/users', call: page('/newsroom/users'), expect: { ...PAGE_OUT, member: 403, admin: 200 } },
@@ -63,6 +69,7 @@ const ROUTES: Route[] = [
   { name: 'POST /api/v1/admin/articles/:id/return', story: 'review', call: api('POST', (id) => `/articles/${id}/return`), expect: { ...API_OUT, contributor: 403, author: 403, editor: 200, admin: 200 } },
   { name: 'POST /api/v1/admin/articles/:id/publish', story: 'review', call: api('POST', (id) => `/articles/${id}/publish`), expect: { ...API_OUT, contributor: 403, author: 403, editor: 200, admin: 200 } },
   { name: 'POST /api/v1/admin/articles/:id/schedule', story: 'draft', call: api('POST', (id) => `/articles/${id}/schedule`, { at: '2099-01-01T00:00:00Z' }), expect: { ...API_OUT, contributor: 403, author: 403, editor: 200, admin: 200 } },
+  { name: 'POST /api/v1/admin/articles/:id/corrections', story: 'published', call: api('POST', (id) => `/articles/${id}/corrections`, { kind: 'correction', text: 'تصحيح' }), expect: { ...API_OUT, contributor: 403, author: 403, editor: 201, admin: 201 } },
   { name: 'POST /api/v1/admin/articles/:id/unpublish', story: 'published', call: api('POST', (id) => `/articles/${id}/unpublish`), expect: { ...API_OUT, contributor: 403, author: 403, editor: 200, admin: 200 } },
 ]
 

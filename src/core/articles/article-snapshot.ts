@@ -1,4 +1,5 @@
 import type { SafeHtml } from '../safe-html.js'
+import type { Article } from './article.js'
 
 /**
  * An article's editable content at one save, as a revision keeps it: what an editor can change
@@ -21,4 +22,13 @@ export interface ArticleSnapshot {
   slug: string
   seoTitle: string | null
   seoDescription: string | null
+}
+
+/** The snapshot of an article as stored. */
+export function snapshotOf(a: Article): ArticleSnapshot {
+  return {
+    title: a.title, dek: a.dek, bodyHtml: a.bodyHtml, dateline: a.dateline, source: a.source, categoryId: a.category.id,
+    tagIds: a.tags.map((t) => t.id), authorIds: a.authors.map((w) => w.id), featured: a.featured, breaking: a.breaking,
+    slug: a.slug, seoTitle: a.seoTitle, seoDescription: a.seoDescription,
+  }
 }

@@ -26,7 +26,7 @@ export async function moveArticle(deps: WriteDeps, user: User, id: ArticleId, st
     publishedAt = article.status === 'unpublished' && publishedAt ? publishedAt : now
   }
   const { draft, bodyText } = await resolveArticleInput(deps.repos, inputOf(article))
-  return storeArticle(deps, id, { ...keepState(article, draft), status, publishedAt }, bodyText)
+  return storeArticle(deps, id, { ...keepState(article, draft), status, publishedAt }, bodyText, { editorId: user.id, note: step })
 }
 
 /**
@@ -43,7 +43,7 @@ export async function publishDueArticles(deps: { store: Pick<Store, 'articles' |
         const article = await tx.articles.get(id)
         if (!article || article.status !== 'scheduled' || !article.publishedAt || article.publishedAt > deps.clock.now()) return 0
         const { draft, bodyText } = await resolveArticleInput(tx, inputOf(article))
-        await storeArticle({ repos: tx, clock: deps.clock }, id, { ...keepState(article, draft), status: 'published' }, bodyText)
+        await storeArticle({ repos: tx, clock: deps.clock }, id, { ...keepState(article, draft), status: 'published' }, bodyText, { editorId: null, note: 'publish' })
         return 1
       })
     }

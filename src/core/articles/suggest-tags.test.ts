@@ -4,7 +4,7 @@ import { suggestTags } from './suggest-tags.js'
 
 const tags = (list: Array<[string, number]>) => ({
   popular: async () => list.map(([name, uses], i) => ({ id: i + 1, slug: name, name, uses })),
-  bySlug: async () => null, ensure: async () => [],
+  bySlug: async () => null, ensure: async () => [], byIds: async () => [],
 })
 
 describe('suggestTags', () => {

@@ -8,7 +8,7 @@ import { parseQuery } from '../search/parse-query.js'
 import { ingestArticle } from './ingest-article.js'
 import { paragraphsToHtml } from '../safe-html.js'
 import type { ArticleInput } from './article-input.js'
-import { createArticle, deleteArticle, editArticle, type WriteDeps } from './write-article.js'
+import { createArticle, deleteArticle, editArticle, restoreRevision, type WriteDeps } from './write-article.js'
 import { moveArticle, publishDueArticles } from './move-article.js'
 
 const NOW = new Date('2026-12-02T09:00:00Z')
@@ -144,5 +144,27 @@ describe('deleteArticle', () => {
     await inTx((d) => moveArticle(d, editor, other.id, 'publish'))
     await inTx((d) => deleteArticle(d, editor, other.id))
     assert.deepEqual(await found(store, 'تختتم'), [])
+  })
+})
+
+describe('revisions', () => {
+  it('keeps one per save with who saved it, folds a member\'s autosaves, and restores an earlier one as a new revision', async (t) => {
+    const { store, inTx, reporter, editor } = await newsroom(t)
+    const draft = await inTx((d) => createArticle(d, reporter, input()))
+    await inTx((d) => editArticle(d, reporter, draft.id, { title: 'عنوان أول معدل' }, { autosave: true }))
+    await inTx((d) => editArticle(d, reporter, draft.id, { title: 'عنوان ثان معدل' }, { autosave: true }))
+    let history = await store.revisions.listFor(draft.id)
+    assert.equal(history.length, 1, 'autosaves within minutes of the member\'s last revision add none')
+    await inTx((d) => editArticle(d, editor, draft.id, { title: 'عنوان المحررة' }))
+    history = await store.revisions.listFor(draft.id)
+    assert.deepEqual(history.map((r) => [r.title, r.editorName]), [
+      ['عنوان المحررة', 'محررة'], ['عنوان ثان معدل', 'مراسل'], ['قمة بغداد تختتم أعمالها', 'مراسل'],
+    ], 'the writer\'s autosaved words are kept as theirs before the editor\'s save')
+    const restored = await inTx((d) => restoreRevision(d, editor, draft.id, history[2]!.id))
+    assert.equal(restored.title, 'قمة بغداد تختتم أعمالها')
+    const after = await store.revisions.listFor(draft.id)
+    assert.equal(after.length, 4)
+    assert.equal(after[0]!.note, `restored revision ${history[2]!.id}`)
+    await assert.rejects(inTx((d) => restoreRevision(d, editor, draft.id, 9999)), NotFoundError)
   })
 })

@@ -20,6 +20,8 @@ export interface TagRepo {
    * several processes ensure the same names at once: each tag is created once.
    */
   ensure(names: readonly string[]): Promise<TagRef[]>
+  /** Tags by id, in no particular order; unknown ids are skipped. */
+  byIds(ids: readonly number[]): Promise<TagRef[]>
   /** The most used tags with how many stories carry each, most used first (the editor's suggestions). */
   popular(limit: number): Promise<Array<TagRef & { uses: number }>>
 }
@@ -29,6 +31,8 @@ export interface AuthorRepo {
   create(a: Omit<Author, 'id'>): Promise<Author>
   /** Finds or creates authors by display name (slugged), like {@link TagRepo.ensure}. */
   ensure(names: readonly string[]): Promise<AuthorRef[]>
+  /** Authors by id, in no particular order; unknown ids are skipped. */
+  byIds(ids: readonly number[]): Promise<AuthorRef[]>
   /** Every author, by name. */
   all(): Promise<Author[]>
 }

@@ -75,6 +75,11 @@ export function createSqlTagRepo(db: Db): TagRepo {
       return r ? { ...r, id: Number(r.id) } : null
     },
     ensure: (names) => ensureNamed(db, 'tags', names),
+    async byIds(ids) {
+      if (ids.length === 0) return []
+      const rows = await db.selectFrom('tags').select(['id', 'slug', 'name']).where('id', 'in', [...ids]).execute()
+      return rows.map((r) => ({ ...r, id: Number(r.id) }))
+    },
     async popular(limit) {
       const rows = await db.selectFrom('tags as t').innerJoin('article_tags as at', 'at.tag_id', 't.id')
         .select(['t.id', 't.slug', 't.name', (eb) => eb.fn.countAll<number | string>().as('uses')])
@@ -95,6 +100,11 @@ export function createSqlAuthorRepo(db: Db): AuthorRepo {
       return { ...r, id: Number(r.id) }
     },
     ensure: (names) => ensureNamed(db, 'authors', names),
+    async byIds(ids) {
+      if (ids.length === 0) return []
+      const rows = await db.selectFrom('authors').select(['id', 'slug', 'name']).where('id', 'in', [...ids]).execute()
+      return rows.map((r) => ({ ...r, id: Number(r.id) }))
+    },
     async all() {
       const rows = await db.selectFrom('authors').selectAll().orderBy('name').orderBy('id').execute()
       return rows.map((r) => ({ ...r, id: Number(r.id) }))

@@ -110,7 +110,8 @@ export function EditorPage({ vm, csrf }: { vm: EditorVm; csrf: string }) {
                 <label class="nr-check"><input type="radio" name="kind" value="update" /> تحديث</label>
               </fieldset>
               <label for="note-text">نص الملاحظة</label>
-              <textarea id="note-text" name="text" dir="auto" rows={3} required maxLength={2000}></textarea>
+              <textarea id="note-text" name="text" dir="auto" rows={3} required maxLength={2000} aria-describedby={described('text')}></textarea>
+              {err('text')}
               <button type="submit" class="nr-button">إضافة الملاحظة</button>
             </form>
           )}

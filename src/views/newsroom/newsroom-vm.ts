@@ -92,3 +92,16 @@ export interface UsersVm {
   values: { name: string; email: string }
   errors: Record<string, string>
 }
+
+export interface RevisionsVm {
+  articleId: number
+  title: string
+  editHref: string
+  items: Array<{ id: number; editor: string; when: string; whenIso: string; note: string | null; compareHref: string | null; current: boolean; selected: boolean }>
+  /** The chosen revision against the one before it. */
+  compare: {
+    heading: string
+    changes: Array<{ label: string; parts?: Array<{ kind: 'same' | 'added' | 'removed'; text: string }>; before?: string; after?: string }>
+    restoreAction: string | null
+  } | null
+}

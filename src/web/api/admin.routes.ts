@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  apiTokenUser, authorize, can, createArticle, deleteArticle, editArticle, moveArticle, articleFor, accessOf,
+  addArticleNote, apiTokenUser, authorize, can, createArticle, deleteArticle, editArticle, moveArticle, articleFor, accessOf,
   UnauthorizedError, type Clock, type Store, type WorkflowStep,
 } from '../../core/index.js'
 import '../hooks/member.js'
 import { parseValidated } from '../hooks/validate.js'
-import { AdminArticleParams, AdminListQuery, CreateArticleBody, PatchArticleBody, ScheduleBody, StepParams } from './admin.schema.js'
+import { AdminArticleParams, AdminListQuery, CorrectionBody, CreateArticleBody, PatchArticleBody, ScheduleBody, StepParams } from './admin.schema.js'
 import { presentAdminArticle, presentDeskArticle } from './admin.present.js'
 
 export interface AdminApiOptions { store: Store; clock: Clock; siteUrl: string }
@@ -64,6 +64,14 @@ export async function adminApi(app: FastifyInstance, opts: AdminApiOptions): Pro
     const { id } = parseValidated(AdminArticleParams, req.params)
     await inTx((deps) => deleteArticle(deps, member(req), id))
     return reply.code(204).send()
+  })
+
+  app.post('/articles/:id/corrections', async (req, reply) => {
+    const { id } = parseValidated(AdminArticleParams, req.params)
+    const { kind, text } = parseValidated(CorrectionBody, req.body ?? {})
+    authorize(member(req), 'article.correct', accessOf(await articleFor(store, id)))
+    const note = await store.transaction((tx) => addArticleNote(tx, clock, { articleId: id, kind, text, authorId: member(req).id }))
+    return reply.code(201).send({ id: note.id, articleId: note.articleId, kind: note.kind, text: note.text, createdAt: note.createdAt.toISOString() })
   })
 
   app.post('/articles/:id/:step', async (req) => {

@@ -35,3 +35,5 @@ export const AdminListQuery = z.object({
   page: positiveInt(100_000).default('1'),
   limit: positiveInt(100).default('20'),
 }).strict()
+
+export const CorrectionBody = z.object({ kind: z.enum(['correction', 'update']), text: z.string().max(5000, 'longer than 5000 characters') }).strict()

@@ -2,12 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import {
   accessOf, articleFor, articlePath, authorize, can, canStep, createArticle, deleteArticle, editArticle, InvalidStepError,
-  moveArticle, openForEditing, parseIsoDate, stepAction as stepActionOf, suggestTags, ValidationError, WORKFLOW_STEPS,
+  addArticleNote, diffArticleSnapshots, moveArticle, NotFoundError, openForEditing, parseIsoDate, restoreRevision,
+  stepAction as stepActionOf, suggestTags, ValidationError, WORKFLOW_STEPS, type SnapshotChange,
   type Article, type ArticleInput, type ArticleStatus, type Clock, type DeskArticle, type Store, type User, type WorkflowStep,
 } from '../../core/index.js'
-import { DashboardPage, EditorPage, type DeskRowVm, type EditorVm } from '../../views/index.js'
+import { DashboardPage, EditorPage, RevisionsPage, type DeskRowVm, type EditorVm, type RevisionsVm } from '../../views/index.js'
 import { parseValidated } from '../hooks/validate.js'
-import { ArticleForm, IdParams } from './forms.schema.js'
+import { ArticleForm, IdParams, NoteForm, RevisionParams } from './forms.schema.js'
 import { layoutFor, memberOf, sendPage, STATUS_LABELS, when, type NewsroomDeps } from './present.js'
 
 export interface DeskDeps extends NewsroomDeps {
@@ -28,6 +29,23 @@ const ACTION_LABELS: Record<WorkflowStep | 'save' | 'delete', string> = {
 const DONE: Record<string, string> = {
   save: 'حُفظ الخبر.', submit: 'أُرسل الخبر للمراجعة.', return: 'أُعيد الخبر إلى كاتبه.', publish: 'نُشر الخبر.',
   schedule: 'جُدول الخبر.', unpublish: 'أُلغي نشر الخبر.', created: 'أُنشئ الخبر.', note: 'أُضيفت الملاحظة إلى الخبر.',
+  restore: 'استُعيدت النسخة السابقة، وحُفظت نسخةً جديدة.',
+}
+
+const NOTE_LABELS = { correction: 'تصحيح', update: 'تحديث' } as const
+
+/** What a revision's note says (the workflow step it was saved with, or a restore). */
+function revisionNote(note: string | null): string | null {
+  if (!note) return null
+  const restored = /^restored revision (\d+)$/.exec(note)
+  if (restored) return `استعادة النسخة ${restored[1]}`
+  if (note === 'autosave') return 'حفظ تلقائي'
+  return ACTION_LABELS[note as WorkflowStep] ?? note
+}
+
+const FIELD_LABELS: Record<SnapshotChange['field'], string> = {
+  title: 'العنوان', dek: 'المقدمة', body: 'نص الخبر', dateline: 'مكان الخبر', source: 'المصدر', category: 'القسم', tags: 'الوسوم',
+  authors: 'الكتّاب', featured: 'خبر مميز', breaking: 'عاجل', slug: 'الرابط المختصر', seoTitle: 'عنوان محركات البحث', seoDescription: 'وصف محركات البحث',
 }
 
 /** The core's field problems in the editor's words. */
@@ -117,7 +135,7 @@ export function registerDeskRoutes(app: FastifyInstance, deps: DeskDeps): void {
       autosaveUrl: article ? `/newsroom/articles/${article.id}/autosave` : null,
       previewHref: article ? `/newsroom/articles/${article.id}/preview` : null,
       publicHref: article && (article.status === 'published' || article.status === 'scheduled') ? articlePath(article) : null,
-      historyHref: null,
+      historyHref: article ? `/newsroom/articles/${article.id}/revisions` : null,
       status: article?.status ?? null,
       statusLabel: article ? STATUS_LABELS[article.status] : null,
       values: {
@@ -141,8 +159,8 @@ export function registerDeskRoutes(app: FastifyInstance, deps: DeskDeps): void {
       ],
       errors: opts.errors ?? {},
       lockedBy: opts.lockedBy ?? null,
-      notes: [],
-      canCorrect: false,
+      notes: article ? (await deps.store.notes.listFor(article.id)).map((n) => ({ kind: n.kind, label: NOTE_LABELS[n.kind], text: n.text, when: when(n.createdAt) })) : [],
+      canCorrect: article !== null && can(m, 'article.correct', accessOf(article)),
     }
     const done = (req.query as Record<string, string>).done
     const notice = opts.errors && Object.keys(opts.errors).length ? { kind: 'error' as const, text: 'لم يُحفظ الخبر: راجع الحقول المشار إليها.' }
@@ -206,9 +224,77 @@ export function registerDeskRoutes(app: FastifyInstance, deps: DeskDeps): void {
     const { id } = parseValidated(IdParams, req.params)
     const input = inputFrom(parseValidated(ArticleForm, req.body ?? {}))
     const m = memberOf(req)
-    const saved = await inTx((d) => editArticle(d, m, id, input))
+    const saved = await inTx((d) => editArticle(d, m, id, input, { autosave: true }))
     await deps.store.locks.take(id, m.id, deps.clock.now())
     return reply.header('cache-control', 'no-store').send({ savedAt: saved.updatedAt.toISOString() })
+  })
+
+  app.get('/newsroom/articles/:id/revisions', async (req, reply) => {
+    const { id } = parseValidated(IdParams, req.params)
+    const article = await articleFor(deps.store, id)
+    authorize(memberOf(req), 'article.view', accessOf(article))
+    const revisions = await deps.store.revisions.listFor(id)
+    const chosen = Number((req.query as Record<string, string>).compare) || null
+    const mayEdit = can(memberOf(req), 'article.edit', accessOf(article))
+    let compare: RevisionsVm['compare'] = null
+    const at = revisions.findIndex((r) => r.id === chosen)
+    if (chosen !== null) {
+      if (at < 0) throw new NotFoundError('revision', chosen)
+      const [after, before] = await Promise.all([deps.store.revisions.get(revisions[at]!.id), revisions[at + 1] ? deps.store.revisions.get(revisions[at + 1]!.id) : null])
+      const changes = before ? diffArticleSnapshots(before.snapshot, after!.snapshot) : []
+      const names = await namesFor(changes)
+      compare = {
+        heading: `ما تغيّر في حفظ ${when(after!.createdAt)}${after!.editorName ? ` (${after!.editorName})` : ''}`,
+        changes: changes.map((c) => ({ label: FIELD_LABELS[c.field], ...('parts' in c ? { parts: c.parts } : names(c)) })),
+        restoreAction: mayEdit && at > 0 ? `/newsroom/articles/${id}/revisions/${after!.id}/restore` : null,
+      }
+    }
+    const vm: RevisionsVm = {
+      articleId: id, title: article.title, editHref: `/newsroom/articles/${id}`, compare,
+      items: revisions.map((r, i) => ({
+        id: r.id, editor: r.editorName ?? 'النظام', when: when(r.createdAt), whenIso: r.createdAt.toISOString(), note: revisionNote(r.note),
+        compareHref: i < revisions.length - 1 ? `/newsroom/articles/${id}/revisions?compare=${r.id}` : null, current: i === 0, selected: r.id === chosen,
+      })),
+    }
+    const layout = layoutFor(deps, req, `النسخ السابقة: ${article.title}`)
+    return sendPage(reply, layout, <RevisionsPage vm={vm} csrf={layout.csrf} />)
+  })
+
+  /** Names of the desks, tags and bylines that changed, for a comparison readers of the history understand. */
+  async function namesFor(changes: SnapshotChange[]) {
+    const ids = (field: 'tags' | 'authors') => changes.flatMap((c) => (c.field === field ? [...c.before, ...c.after] : []))
+    const [desks, tags, authors] = await Promise.all([deps.store.categories.all(), deps.store.tags.byIds(ids('tags')), deps.store.authors.byIds(ids('authors'))])
+    const name = (list: Array<{ id: number; name: string }>, id: number) => list.find((x) => x.id === id)?.name ?? `#${id}`
+    const yesNo = (b: boolean) => (b ? 'نعم' : 'لا')
+    return (c: Exclude<SnapshotChange, { parts: unknown }>): { before: string; after: string } => {
+      switch (c.field) {
+        case 'category': return { before: name(desks, c.before), after: name(desks, c.after) }
+        case 'tags': return { before: c.before.map((i) => name(tags, i)).join('، '), after: c.after.map((i) => name(tags, i)).join('، ') }
+        case 'authors': return { before: c.before.map((i) => name(authors, i)).join('، '), after: c.after.map((i) => name(authors, i)).join('، ') }
+        case 'featured': case 'breaking': return { before: yesNo(c.before), after: yesNo(c.after) }
+        case 'slug': return { before: c.before, after: c.after }
+      }
+    }
+  }
+
+  app.post('/newsroom/articles/:id/revisions/:revision/restore', async (req, reply) => {
+    const { id, revision } = parseValidated(RevisionParams, req.params)
+    await inTx((d) => restoreRevision(d, memberOf(req), id, revision))
+    return reply.redirect(`/newsroom/articles/${id}?done=restore`, 303)
+  })
+
+  app.post('/newsroom/articles/:id/notes', async (req, reply) => {
+    const { id } = parseValidated(IdParams, req.params)
+    const form = parseValidated(NoteForm, req.body ?? {})
+    const article = await articleFor(deps.store, id)
+    authorize(memberOf(req), 'article.correct', accessOf(article))
+    try {
+      await deps.store.transaction((tx) => addArticleNote(tx, deps.clock, { articleId: id, kind: form.kind, text: form.text, authorId: memberOf(req).id }))
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e
+      return showEditor(req, reply, article, { errors: { text: 'اكتب نص الملاحظة (حتى 2000 حرف).' }, status: 400 })
+    }
+    return reply.redirect(`/newsroom/articles/${id}?done=note`, 303)
   })
 
   app.get('/newsroom/articles/:id/preview', async (req, reply) => {

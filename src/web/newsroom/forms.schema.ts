@@ -35,3 +35,5 @@ export const TokenForm = z.object({ label: field(300), _csrf: z.string().optiona
 export const MemberForm = z.object({ name: field(300), email: field(300), role: field(20), password: field(300), _csrf: z.string().optional() })
 
 export const IdParams = z.object({ id: z.string().regex(/^[1-9][0-9]{0,9}$/, 'must be a positive integer').transform(Number) })
+
+export const RevisionParams = IdParams.extend({ revision: z.string().regex(/^[1-9][0-9]{0,9}$/, 'must be a positive integer').transform(Number) })
