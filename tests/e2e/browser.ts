@@ -20,9 +20,9 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A Khabar server on a fresh data folder with demo content, and Debian's Chromium to drive it. */
-export async function startSiteAndBrowser(): Promise<{ url: string; browser: Browser; close: () => Promise<void> }> {
+export async function startSiteAndBrowser(env: Record<string, string> = {}): Promise<{ url: string; browser: Browser; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'khabar-e2e-'))
-  const server = await startServer(loadConfig({ KHABAR_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', KHABAR_LOG_LEVEL: 'error' }))
+  const server = await startServer(loadConfig({ KHABAR_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', KHABAR_LOG_LEVEL: 'error', ...env }))
   const browser = await launchChromium()
   return {
     url: server.url,
