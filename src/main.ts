@@ -5,7 +5,7 @@ import type { Config } from './config/index.js'
 import { openStore } from './storage/index.js'
 import { buildApp, createRateLimitRedis } from './web/index.js'
 import { seedDemo } from './demo/index.js'
-import { ensureSearchIndex, publishDueArticles, type Store } from './core/index.js'
+import { ensureSearchIndex, publishDueArticles, SIGN_IN_LIMITS, type Store } from './core/index.js'
 import { setupToken } from './web/index.js'
 
 /**
@@ -71,14 +71,29 @@ export async function startServer(config: Config, opts: { workerId?: number } = 
 
 /** How often each process looks for scheduled stories whose time has come (the job lock lets one through at a time). */
 const SCHEDULER_MS = 15_000
+const SWEEP_MS = 10 * 60_000
 
 /**
  * Marks due scheduled stories published. Readers see them at their time regardless (visibility is
- * decided by the clock); this keeps the newsroom's lists true, also after a restart.
+ * decided by the clock); this keeps the newsroom's lists true, also after a restart. Every few
+ * minutes it also clears the newsroom's expired rows.
  */
 function startScheduler(store: Store): NodeJS.Timeout {
-  const run = () => publishDueArticles({ store, clock: { now: () => new Date() } })
-    .catch((e: unknown) => console.error(`khabar: scheduled publishing failed: ${(e as Error).message}`))
+  let swept = 0
+  const run = async () => {
+    const now = new Date()
+    try {
+      await publishDueArticles({ store, clock: { now: () => now } })
+      // Now and then, forget expired sessions and failed sign-ins that no longer count.
+      if (now.getTime() - swept > SWEEP_MS) {
+        swept = now.getTime()
+        await store.sessions.deleteExpired(now)
+        await store.failures.deleteBefore(new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000))
+      }
+    } catch (e) {
+      console.error(`khabar: scheduled work failed: ${(e as Error).message}`)
+    }
+  }
   void run()
   return setInterval(run, SCHEDULER_MS).unref()
 }
