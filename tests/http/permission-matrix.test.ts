@@ -56,6 +56,13 @@ const ROUTES: Route[] = [
   { name: 'POST /newsroom/articles/:id/notes', story: 'published', call: send((id) => `/newsroom/articles/${id}/notes`, { kind: 'correction', text: 'تصحيح' }), expect: { ...POST_OUT, contributor: 403, author: 403, editor: 303, admin: 303 } },
   { name: 'GET /newsroom/tokens', call: page('/newsroom/tokens'), expect: { ...PAGE_OUT, member: 200 } },
   { name: 'POST /newsroom/tokens', call: send(() => '/newsroom/tokens', { label: 'مصفوفة' }), expect: { ...POST_OUT, member: 201 } },
+  { name: 'POST /newsroom/tokens/:id/revoke', call: async (t, m) => {
+    // The asker's newest token (made by the row above; the Admin API rows use their first).
+    const id = (m ? await t.store.tokens.listFor(m.id) : []).at(-1)?.id ?? 1
+    return send(() => `/newsroom/tokens/${id}/revoke`)(t, m, 0, 0)
+  }, expect: { ...POST_OUT, member: 303 } },
+  { name: 'GET /newsroom/sign-in', call: page('/newsroom/sign-in'), expect: { out: 200, deactivated: 200, member: 303 } },
+  { name: 'GET /newsroom/setup/:token (members exist)', call: page('/newsroom/setup/any-token'), expect: { out: 404, deactivated: 404, member: 404 } },
   { name: 'GET /newsroom/users', call: page('/newsroom/users'), expect: { ...PAGE_OUT, member: 403, admin: 200 } },
   { name: 'POST /newsroom/users', call: send(() => '/newsroom/users', { name: 'جديد', email: `m${Math.random()}@example.com`, role: 'contributor', password: PASSWORD }), expect: { ...POST_OUT, member: 403, admin: 303 } },
   { name: 'POST /newsroom/users/:id/deactivate', call: send((_id, victim) => `/newsroom/users/${victim}/deactivate`), expect: { ...POST_OUT, member: 403, admin: 303 } },
@@ -71,6 +78,8 @@ const ROUTES: Route[] = [
   { name: 'POST /api/v1/admin/articles/:id/schedule', story: 'draft', call: api('POST', (id) => `/articles/${id}/schedule`, { at: '2099-01-01T00:00:00Z' }), expect: { ...API_OUT, contributor: 403, author: 403, editor: 200, admin: 200 } },
   { name: 'POST /api/v1/admin/articles/:id/corrections', story: 'published', call: api('POST', (id) => `/articles/${id}/corrections`, { kind: 'correction', text: 'تصحيح' }), expect: { ...API_OUT, contributor: 403, author: 403, editor: 201, admin: 201 } },
   { name: 'POST /api/v1/admin/articles/:id/unpublish', story: 'published', call: api('POST', (id) => `/articles/${id}/unpublish`), expect: { ...API_OUT, contributor: 403, author: 403, editor: 200, admin: 200 } },
+  // Last: it ends every session of whoever asks.
+  { name: 'POST /newsroom/sign-out-everywhere', call: send(() => '/newsroom/sign-out-everywhere'), expect: { ...POST_OUT, member: 303 } },
 ]
 
 describe('permission matrix: every newsroom and Admin API route × who asks', () => {
