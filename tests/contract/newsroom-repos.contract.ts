@@ -88,5 +88,29 @@ export function describeNewsroomRepos(name: string, openTwo: OpenTwo): void {
       assert.equal(await b.locks.holder(1), null)
       assert.equal(a.contentVersion(), before)
     })
+
+    it('queues comments for moderation with their story, counts them, moves them between states and edits them, seen by another store', async (t) => {
+      const [a, b] = await openBoth(t, openTwo)
+      await desk(a)
+      const reader = { articleId: 1, parentId: null, authorName: 'قارئ', authorEmail: 'r@example.com', ip: '10.0.0.1' }
+      const first = await a.comments.add({ ...reader, body: 'أول' }, 'pending', new Date('2026-12-02T09:00:00Z'))
+      const second = await a.comments.add({ ...reader, body: 'ثان' }, 'pending', new Date('2026-12-02T09:01:00Z'))
+      const reply = await a.comments.add({ ...reader, parentId: first, authorName: 'خبر', body: 'رد' }, 'approved', new Date('2026-12-02T09:02:00Z'), { fromDesk: true })
+      const queued = await b.comments.queue({ status: 'pending', offset: 0, limit: 10 })
+      assert.deepEqual(queued.map((c) => [c.id, c.articleTitle, c.authorEmail, c.ip]), [[second, 'خبر من الوكالة', 'r@example.com', '10.0.0.1'], [first, 'خبر من الوكالة', 'r@example.com', '10.0.0.1']])
+      assert.equal((await b.comments.get(reply))!.fromDesk, true)
+      assert.equal((await b.comments.get(first))!.fromDesk, false)
+      const before = b.contentVersion()
+      // In a transaction, as the newsroom moderates: it returns once every process has heard of it.
+      assert.equal(await a.transaction((tx) => tx.comments.setStatus([first, second, 999], 'approved')), 2)
+      assert.notEqual(b.contentVersion(), before, 'an approval shows everywhere')
+      assert.deepEqual(await b.comments.countByStatus(1), { pending: 0, approved: 3, spam: 0, trash: 0 })
+      assert.deepEqual(await b.comments.countByStatus(2), { pending: 0, approved: 0, spam: 0, trash: 0 })
+      assert.equal(await a.comments.setStatus([], 'trash'), 0)
+      assert.equal(await a.comments.setBody(second, 'ثان معدل'), true)
+      assert.equal(await a.comments.setBody(999, 'لا أحد'), false)
+      assert.equal((await b.comments.get(second))!.body, 'ثان معدل')
+      assert.deepEqual((await b.comments.queue({ articleId: 1, offset: 0, limit: 2 })).map((c) => c.id), [reply, second])
+    })
   })
 }

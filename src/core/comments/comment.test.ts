@@ -79,7 +79,7 @@ describe('threadComments', () => {
   let nextId = 0
   const at = (minute: number) => new Date(Date.UTC(2026, 10, 29, 9, minute))
   function comment(overrides: Partial<Comment> & { createdAt: Date }): Comment {
-    return { id: ++nextId, articleId: 1, parentId: null, authorName: 'قارئ', body: 'تعليق', status: 'approved', ...overrides }
+    return { id: ++nextId, articleId: 1, parentId: null, authorName: 'قارئ', body: 'تعليق', status: 'approved', fromDesk: false, ...overrides }
   }
   const shape = (threads: ReturnType<typeof threadComments>): unknown =>
     threads.map((t) => ({ id: t.id, replies: shape(t.replies) }))

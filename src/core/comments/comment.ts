@@ -1,6 +1,8 @@
 import { ValidationError, type FieldProblems } from '../errors.js'
 
-export type CommentStatus = 'pending' | 'approved' | 'spam'
+/** pending: waiting in the moderation queue; trash: removed by the desk (restorable); spam: likewise, marked as spam. */
+export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash'
+export const COMMENT_STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'spam', 'trash']
 
 export interface Comment {
   id: number
@@ -10,6 +12,8 @@ export interface Comment {
   body: string
   status: CommentStatus
   createdAt: Date
+  /** Written by the desk as the publication (a reply «من التحرير»), not by a reader. */
+  fromDesk: boolean
 }
 
 export interface NewComment {

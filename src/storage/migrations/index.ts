@@ -14,6 +14,7 @@ import * as m011 from './011-api-tokens.js'
 import * as m012 from './012-content-clock.js'
 import * as m013 from './013-newsroom-articles.js'
 import * as m016 from './016-sign-in-failures.js'
+import * as m017 from './017-comment-moderation.js'
 import * as m014 from './014-article-revisions.js'
 import * as m015 from './015-article-notes.js'
 
@@ -35,6 +36,7 @@ const STEPS: Record<string, Step> = {
   '012-content-clock': m012,
   '013-newsroom-articles': m013,
   '016-sign-in-failures': m016,
+  '017-comment-moderation': m017,
   '014-article-revisions': m014,
   '015-article-notes': m015,
 }

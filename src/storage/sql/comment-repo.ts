@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { Comment, CommentRepo, CommentStatus } from '../../core/index.js'
+import { COMMENT_STATUSES, type Comment, type CommentRepo, type CommentStatus } from '../../core/index.js'
 import type { Database } from './schema.js'
 
 const toComment = (r: Selectable<Database['comments']>): Comment => ({
@@ -10,14 +10,15 @@ const toComment = (r: Selectable<Database['comments']>): Comment => ({
   body: r.body,
   status: r.status as CommentStatus,
   createdAt: new Date(r.created_at),
+  fromDesk: Number(r.from_desk) === 1,
 })
 
 export function createSqlCommentRepo(db: Kysely<Database>): CommentRepo {
   return {
-    async add(c, status, at) {
+    async add(c, status, at, opts = {}) {
       const r = await db.insertInto('comments').values({
         article_id: c.articleId, parent_id: c.parentId, author_name: c.authorName, author_email: c.authorEmail,
-        body: c.body, status, ip: c.ip, created_at: at.toISOString(),
+        body: c.body, status, ip: c.ip, created_at: at.toISOString(), from_desk: opts.fromDesk ? 1 : 0,
       }).returning('id').executeTakeFirstOrThrow()
       return Number(r.id)
     },
@@ -29,6 +30,29 @@ export function createSqlCommentRepo(db: Kysely<Database>): CommentRepo {
       const rows = await db.selectFrom('comments').selectAll()
         .where('article_id', '=', articleId).where('status', '=', 'approved').orderBy('created_at').orderBy('id').execute()
       return rows.map(toComment)
+    },
+    async queue(q) {
+      let query = db.selectFrom('comments as c').innerJoin('articles as a', 'a.id', 'c.article_id').selectAll('c').select('a.title as article_title')
+      if (q.status) query = query.where('c.status', '=', q.status)
+      if (q.articleId !== undefined) query = query.where('c.article_id', '=', q.articleId)
+      const rows = await query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(q.limit).offset(q.offset).execute()
+      return rows.map((r) => ({ ...toComment(r), authorEmail: r.author_email, ip: r.ip, articleTitle: r.article_title }))
+    },
+    async countByStatus(articleId) {
+      let q = db.selectFrom('comments').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('status')
+      if (articleId !== undefined) q = q.where('article_id', '=', articleId)
+      const counts = Object.fromEntries(COMMENT_STATUSES.map((s) => [s, 0])) as Record<CommentStatus, number>
+      for (const r of await q.execute()) if (r.status in counts) counts[r.status as CommentStatus] = Number(r.n)
+      return counts
+    },
+    async setStatus(ids, status) {
+      if (ids.length === 0) return 0
+      const r = await db.updateTable('comments').set({ status }).where('id', 'in', [...ids]).executeTakeFirst()
+      return Number(r.numUpdatedRows)
+    },
+    async setBody(id, body) {
+      const r = await db.updateTable('comments').set({ body }).where('id', '=', id).executeTakeFirst()
+      return Number(r.numUpdatedRows) > 0
     },
   }
 }

@@ -55,6 +55,7 @@ export interface Database {
     status: string
     ip: string | null
     created_at: string
+    from_desk: Generated<number>
   }
   users: {
     id: Generated<number>

@@ -75,7 +75,7 @@ describe('openSqliteStore migrations', () => {
   it('applies every step once on an empty database', async (t) => {
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) })
     t.after(() => db.destroy())
-    assert.deepEqual(await migrateToLatest(db, 'sqlite'), ['001-content-model', '002-search', '003-no-empty-slugs', '004-postgres-search', '005-job-locks', '006-content-notifications', '007-related-by-target', '008-search-keeps-its-text', '009-newsroom-people', '010-newsroom-sessions', '011-api-tokens', '012-content-clock', '013-newsroom-articles', '014-article-revisions', '015-article-notes', '016-sign-in-failures'])
+    assert.deepEqual(await migrateToLatest(db, 'sqlite'), ['001-content-model', '002-search', '003-no-empty-slugs', '004-postgres-search', '005-job-locks', '006-content-notifications', '007-related-by-target', '008-search-keeps-its-text', '009-newsroom-people', '010-newsroom-sessions', '011-api-tokens', '012-content-clock', '013-newsroom-articles', '014-article-revisions', '015-article-notes', '016-sign-in-failures', '017-comment-moderation'])
     assert.deepEqual(await migrateToLatest(db, 'sqlite'), [])
   })
 
