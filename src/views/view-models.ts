@@ -57,6 +57,8 @@ export interface HomeVm {
 export interface CommentVm {
   id: number
   authorName: string
+  /** The publication's own reply, marked as the desk's. */
+  fromDesk?: boolean
   body: string
   publishedIso: string
   when: string

@@ -29,6 +29,9 @@ const send = (url: (id: number, victim: number) => string, fields: Record<string
 const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: (id: number) => string, body?: object) =>
   (t: TestApp, m: Member | null, id: number) => t.app.inject({ method, url: `/api/v1/admin${url(id)}`, headers: m ? { authorization: `Bearer ${m.token}` } : {}, ...(body ? { payload: body } : {}) })
 
+/** A reader's pending comment on the site's first story, for a cell to act on. */
+const aComment = (t: TestApp) => t.store.comments.add({ articleId: 1, parentId: null, authorName: 'قارئ', authorEmail: 'r@example.com', body: 'تعليق للمصفوفة', ip: null }, 'pending', new Date())
+
 // Signed out (or deactivated): pages send to sign-in, state changes are refused.
 const PAGE_OUT = { out: 303, deactivated: 303 }
 const POST_OUT = { out: 401, deactivated: 401 }
@@ -63,6 +66,10 @@ const ROUTES: Route[] = [
   }, expect: { ...POST_OUT, member: 303 } },
   { name: 'GET /newsroom/sign-in', call: page('/newsroom/sign-in'), expect: { out: 200, deactivated: 200, member: 303 } },
   { name: 'GET /newsroom/setup/:token (members exist)', call: page('/newsroom/setup/any-token'), expect: { out: 404, deactivated: 404, member: 404 } },
+  { name: 'GET /newsroom/comments', call: page('/newsroom/comments'), expect: { ...PAGE_OUT, member: 403, editor: 200, admin: 200 } },
+  { name: 'POST /newsroom/comments (bulk)', call: async (t, m) => send(() => '/newsroom/comments', { action: 'approve', ids: String(await aComment(t)) })(t, m, 0, 0), expect: { ...POST_OUT, member: 403, editor: 303, admin: 303 } },
+  { name: 'POST /newsroom/comments/:id/edit', call: async (t, m) => { const c = await aComment(t); return send(() => `/newsroom/comments/${c}/edit`, { body: 'نص معدل' })(t, m, 0, 0) }, expect: { ...POST_OUT, member: 403, editor: 303, admin: 303 } },
+  { name: 'POST /newsroom/comments/:id/reply', call: async (t, m) => { const c = await aComment(t); return send(() => `/newsroom/comments/${c}/reply`, { body: 'رد التحرير' })(t, m, 0, 0) }, expect: { ...POST_OUT, member: 403, editor: 303, admin: 303 } },
   { name: 'GET /newsroom/users', call: page('/newsroom/users'), expect: { ...PAGE_OUT, member: 403, admin: 200 } },
   { name: 'POST /newsroom/users', call: send(() => '/newsroom/users', { name: 'جديد', email: `m${Math.random()}@example.com`, role: 'contributor', password: PASSWORD }), expect: { ...POST_OUT, member: 403, admin: 303 } },
   { name: 'POST /newsroom/users/:id/deactivate', call: send((_id, victim) => `/newsroom/users/${victim}/deactivate`), expect: { ...POST_OUT, member: 403, admin: 303 } },
@@ -77,6 +84,8 @@ const ROUTES: Route[] = [
   { name: 'POST /api/v1/admin/articles/:id/publish', story: 'review', call: api('POST', (id) => `/articles/${id}/publish`), expect: { ...API_OUT, contributor: 403, author: 403, editor: 200, admin: 200 } },
   { name: 'POST /api/v1/admin/articles/:id/schedule', story: 'draft', call: api('POST', (id) => `/articles/${id}/schedule`, { at: '2099-01-01T00:00:00Z' }), expect: { ...API_OUT, contributor: 403, author: 403, editor: 200, admin: 200 } },
   { name: 'POST /api/v1/admin/articles/:id/corrections', story: 'published', call: api('POST', (id) => `/articles/${id}/corrections`, { kind: 'correction', text: 'تصحيح' }), expect: { ...API_OUT, contributor: 403, author: 403, editor: 201, admin: 201 } },
+  { name: 'GET /api/v1/admin/comments', call: api('GET', () => '/comments'), expect: { ...API_OUT, member: 403, editor: 200, admin: 200 } },
+  { name: 'POST /api/v1/admin/comments/:id/approve', call: async (t, m) => { const c = await aComment(t); return api('POST', () => `/comments/${c}/approve`)(t, m, 0) }, expect: { ...API_OUT, member: 403, editor: 200, admin: 200 } },
   { name: 'POST /api/v1/admin/articles/:id/unpublish', story: 'published', call: api('POST', (id) => `/articles/${id}/unpublish`), expect: { ...API_OUT, contributor: 403, author: 403, editor: 200, admin: 200 } },
   // Last: it ends every session of whoever asks.
   { name: 'POST /newsroom/sign-out-everywhere', call: send(() => '/newsroom/sign-out-everywhere'), expect: { ...POST_OUT, member: 303 } },

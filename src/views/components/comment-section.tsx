@@ -7,11 +7,11 @@ function initial(name: string): string {
 
 function CommentItem({ c, depth, base }: { c: CommentVm; depth: number; base: string }) {
   return (
-    <li class={`comment${depth > 0 ? ' is-reply' : ''}`} id={`comment-${c.id}`}>
+    <li class={`comment${depth > 0 ? ' is-reply' : ''}${c.fromDesk ? ' from-desk' : ''}`} id={`comment-${c.id}`}>
       <article class="comment-card" aria-labelledby={`comment-${c.id}-author`}>
         <header class="comment-header">
           <span class="avatar" aria-hidden="true">{initial(c.authorName)}</span>
-          <span class="comment-author" id={`comment-${c.id}-author`}><bdi>{c.authorName}</bdi></span>
+          <span class="comment-author" id={`comment-${c.id}-author`}><bdi>{c.authorName}</bdi>{c.fromDesk && <span class="desk-badge"> · من التحرير</span>}</span>
           <a class="comment-permalink" href={`#comment-${c.id}`}><time datetime={c.publishedIso}>{c.when}</time></a>
         </header>
         <div class="comment-body" dir="auto">{c.body.split('\n').map((line, i) => <p key={i}>{line}</p>)}</div>

@@ -105,3 +105,17 @@ export interface RevisionsVm {
     restoreAction: string | null
   } | null
 }
+
+export interface ModerationVm {
+  filters: { statuses: OptionVm[]; articleId: string }
+  counts: Array<{ status: string; label: string; count: number; href: string; current: boolean }>
+  items: Array<{
+    id: number; author: string; email: string; ip: string | null; body: string; when: string; whenIso: string
+    status: string; statusLabel: string; articleTitle: string; articleHref: string; fromDesk: boolean
+  }>
+  /** Bulk actions offered for the listed status. */
+  actions: Array<{ action: string; label: string; danger?: boolean }>
+  action: string
+  prevHref: string | null
+  nextHref: string | null
+}

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  addArticleNote, apiTokenUser, authorize, can, createArticle, deleteArticle, editArticle, moveArticle, articleFor, accessOf,
+  addArticleNote, apiTokenUser, authorize, moderateComments, type ModerationAction, can, createArticle, deleteArticle, editArticle, moveArticle, articleFor, accessOf,
   UnauthorizedError, type Clock, type Store, type WorkflowStep,
 } from '../../core/index.js'
 import '../hooks/member.js'
 import { parseValidated } from '../hooks/validate.js'
-import { AdminArticleParams, AdminListQuery, CorrectionBody, CreateArticleBody, PatchArticleBody, ScheduleBody, StepParams } from './admin.schema.js'
+import { AdminArticleParams, AdminListQuery, CommentActionParams, CommentListQuery, CorrectionBody, CreateArticleBody, PatchArticleBody, ScheduleBody, StepParams } from './admin.schema.js'
 import { presentAdminArticle, presentDeskArticle } from './admin.present.js'
 
 export interface AdminApiOptions { store: Store; clock: Clock; siteUrl: string }
@@ -72,6 +72,28 @@ export async function adminApi(app: FastifyInstance, opts: AdminApiOptions): Pro
     authorize(member(req), 'article.correct', accessOf(await articleFor(store, id)))
     const note = await store.transaction((tx) => addArticleNote(tx, clock, { articleId: id, kind, text, authorId: member(req).id }))
     return reply.code(201).send({ id: note.id, articleId: note.articleId, kind: note.kind, text: note.text, createdAt: note.createdAt.toISOString() })
+  })
+
+  app.get('/comments', async (req) => {
+    authorize(member(req), 'comments.moderate')
+    const { status, article, page, limit } = parseValidated(CommentListQuery, req.query)
+    const counts = await store.comments.countByStatus(article)
+    const total = status ? counts[status] : Object.values(counts).reduce((a, b) => a + b, 0)
+    const items = await store.comments.queue({ status, articleId: article, offset: (page - 1) * limit, limit })
+    return {
+      items: items.map((c) => ({
+        id: c.id, articleId: c.articleId, articleTitle: c.articleTitle, parentId: c.parentId, status: c.status, authorName: c.authorName,
+        authorEmail: c.authorEmail, body: c.body, fromDesk: c.fromDesk, createdAt: c.createdAt.toISOString(),
+      })),
+      page, pages: Math.max(1, Math.ceil(total / limit)), limit, total,
+    }
+  })
+
+  app.post('/comments/:id/:action', async (req) => {
+    const { id, action } = parseValidated(CommentActionParams, req.params)
+    await store.transaction((tx) => moderateComments(tx, member(req), [id], action as ModerationAction))
+    const comment = (await store.comments.get(id))!
+    return { id, status: comment.status }
   })
 
   app.post('/articles/:id/:step', async (req) => {

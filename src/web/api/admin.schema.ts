@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ARTICLE_STATUSES, WORKFLOW_STEPS, type ArticleStatus } from '../../core/index.js'
+import { ARTICLE_STATUSES, COMMENT_STATUSES, MODERATION_ACTIONS, WORKFLOW_STEPS, type ArticleStatus, type CommentStatus } from '../../core/index.js'
 import { positiveInt } from '../params.schema.js'
 
 const text = (max: number) => z.string().max(max, `longer than ${max} characters`)
@@ -37,3 +37,15 @@ export const AdminListQuery = z.object({
 }).strict()
 
 export const CorrectionBody = z.object({ kind: z.enum(['correction', 'update']), text: z.string().max(5000, 'longer than 5000 characters') }).strict()
+
+export const CommentListQuery = z.object({
+  status: z.enum(COMMENT_STATUSES as [CommentStatus, ...CommentStatus[]]).optional(),
+  article: positiveInt(Number.MAX_SAFE_INTEGER).optional(),
+  page: positiveInt(100_000).default('1'),
+  limit: positiveInt(100).default('20'),
+}).strict()
+
+export const CommentActionParams = z.object({
+  id: positiveInt(Number.MAX_SAFE_INTEGER),
+  action: z.enum(MODERATION_ACTIONS as [string, ...string[]]),
+})

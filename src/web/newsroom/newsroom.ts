@@ -8,6 +8,7 @@ import { csrfMatches, sessionToken } from '../hooks/session-cookie.js'
 import { registerSignInRoutes } from './sign-in.routes.js'
 import { registerDeskRoutes } from './desk.routes.js'
 import { registerPeopleRoutes } from './people.routes.js'
+import { registerCommentRoutes } from './comments.routes.js'
 
 export interface NewsroomOptions {
   store: Store
@@ -75,4 +76,5 @@ export async function newsroom(app: FastifyInstance, opts: NewsroomOptions): Pro
   registerSignInRoutes(app, deps)
   registerDeskRoutes(app, deps)
   registerPeopleRoutes(app, deps)
+  registerCommentRoutes(app, deps)
 }

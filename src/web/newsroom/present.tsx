@@ -23,6 +23,7 @@ export function layoutFor(deps: NewsroomDeps, req: FastifyRequest, title: string
   const nav = member ? [
     { href: '/newsroom', name: 'لوحة التحرير' },
     { href: '/newsroom/articles/new', name: 'خبر جديد' },
+    ...(can(member, 'comments.moderate') ? [{ href: '/newsroom/comments', name: 'التعليقات' }] : []),
     { href: '/newsroom/tokens', name: 'الرموز' },
     ...(can(member, 'users.manage') ? [{ href: '/newsroom/users', name: 'الأعضاء' }] : []),
   ].map((n) => ({ ...n, current: n.href === path })) : []

@@ -22,6 +22,7 @@ export function presentComments(threads: readonly CommentThread[]): CommentVm[] 
   return threads.map((c) => ({
     id: c.id,
     authorName: c.authorName,
+    fromDesk: c.fromDesk,
     body: c.body,
     publishedIso: c.createdAt.toISOString(),
     when: `${formatGregorian(c.createdAt)} · ${formatHijri(c.createdAt)}`,
