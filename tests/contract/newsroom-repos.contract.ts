@@ -111,6 +111,9 @@ export function describeNewsroomRepos(name: string, openTwo: OpenTwo): void {
       assert.equal(await a.comments.setBody(999, 'لا أحد'), false)
       assert.equal((await b.comments.get(second))!.body, 'ثان معدل')
       assert.deepEqual((await b.comments.queue({ articleId: 1, offset: 0, limit: 2 })).map((c) => c.id), [reply, second])
+      const recent = await b.comments.recentFrom({ ip: '10.0.0.1', email: 'nobody@example.com' }, new Date('2026-12-02T09:00:30Z'), 5)
+      assert.deepEqual(recent.map((r) => r.body), ['رد', 'ثان معدل'], 'by address, since the given time, newest first')
+      assert.deepEqual((await b.comments.recentFrom({ ip: null, email: 'r@example.com' }, new Date(0), 1)).map((r) => r.body), ['رد'])
     })
   })
 }

@@ -11,6 +11,8 @@ export interface CommentRepo {
   add(c: NewComment, status: CommentStatus, at: Date, opts?: { fromDesk?: boolean }): Promise<number>
   get(id: number): Promise<Comment | null>
   approvedFor(articleId: ArticleId): Promise<Comment[]>
+  /** The latest comments sent from this address or with this e-mail since `since`, newest first (for the spam score). */
+  recentFrom(sender: { ip: string | null; email: string }, since: Date, limit: number): Promise<Array<{ body: string; createdAt: Date }>>
   /** The moderation queue: newest first, filtered by status and story. */
   queue(query: ModerationQuery): Promise<QueuedComment[]>
   /** How many comments each status has, of one story or of all. */

@@ -41,6 +41,17 @@ describe('submitComment', () => {
     assert.deepEqual(await r.store.comments.approvedFor(articleId), [])
   })
 
+  it('puts a comment that scores as spam with the spam at once, weighing the sender\'s earlier comments', async (t) => {
+    const r = await newsroom(t)
+    const articleId = await r.article()
+    const links = await submitComment(r.deps, r.comment(articleId, { body: 'عروض http://a.xyz http://b.xyz http://c.xyz' }))
+    assert.equal((await r.store.comments.get(links.id))!.status, 'spam')
+    const first = await submitComment(r.deps, r.comment(articleId, { body: 'زوروا موقعنا https://shop.example.com', ip: '10.1.1.1' }))
+    assert.equal((await r.store.comments.get(first.id))!.status, 'pending', 'one link alone is for the desk to judge')
+    const again = await submitComment(r.deps, r.comment(articleId, { body: 'زوروا موقعنا https://shop.example.com', ip: '10.1.1.1', authorEmail: 'other@example.com' }))
+    assert.equal((await r.store.comments.get(again.id))!.status, 'spam', 'the same text again from that address')
+  })
+
   it('waits while another connection (an import) holds the write lock, then stores the comment', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'khabar-comment-'))
     t.after(() => rmSync(dir, { recursive: true, force: true }))

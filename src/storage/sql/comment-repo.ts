@@ -31,6 +31,12 @@ export function createSqlCommentRepo(db: Kysely<Database>): CommentRepo {
         .where('article_id', '=', articleId).where('status', '=', 'approved').orderBy('created_at').orderBy('id').execute()
       return rows.map(toComment)
     },
+    async recentFrom(sender, since, limit) {
+      const rows = await db.selectFrom('comments').select(['body', 'created_at'])
+        .where((eb) => eb.or([eb('author_email', '=', sender.email), ...(sender.ip ? [eb('ip', '=', sender.ip)] : [])]))
+        .where('created_at', '>=', since.toISOString()).orderBy('created_at', 'desc').limit(limit).execute()
+      return rows.map((r) => ({ body: r.body, createdAt: new Date(r.created_at) }))
+    },
     async queue(q) {
       let query = db.selectFrom('comments as c').innerJoin('articles as a', 'a.id', 'c.article_id').selectAll('c').select('a.title as article_title')
       if (q.status) query = query.where('c.status', '=', q.status)
