@@ -32,6 +32,10 @@ describe('comment moderation', () => {
   it('keeps the article page\'s promise: a comment waits in the queue, an editor approves it, the reader sees it', async () => {
     const commentId = await readerComments('تعليق ينتظر المراجعة.')
     assert.doesNotMatch((await t.app.inject(path)).body, /تعليق ينتظر المراجعة/)
+    const dashboard = await t.app.inject({ url: '/newsroom', headers: { cookie: editor.cookie } })
+    assert.match(dashboard.body, /<strong>1<\/strong> تعليقاً بانتظار المراجعة/)
+    const story = await t.app.inject({ url: `/newsroom/articles/${id}`, headers: { cookie: editor.cookie } })
+    assert.ok(story.body.includes(`href="/newsroom/comments?status=pending&amp;article=${id}"><strong>1</strong> بانتظار المراجعة`))
     const queue = await t.app.inject({ url: '/newsroom/comments', headers: { cookie: editor.cookie } })
     assert.equal(queue.statusCode, 200)
     assert.match(queue.body, /تعليق ينتظر المراجعة/)

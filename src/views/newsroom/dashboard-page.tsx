@@ -30,6 +30,9 @@ export function DashboardPage({ vm }: { vm: DashboardVm }) {
       <ul class="nr-counts" aria-label="الأخبار حسب الحالة">
         {vm.counts.map((c) => <li key={c.status} class={`nr-count nr-status-${c.status}`}><strong>{c.count}</strong> {c.label}</li>)}
       </ul>
+      {vm.pendingComments && (
+        <p class="nr-card"><a href={vm.pendingComments.href}><strong>{vm.pendingComments.count}</strong> تعليقاً بانتظار المراجعة</a></p>
+      )}
       <div class="nr-lists">
         {vm.lists.map((l) => <DeskTable key={l.id} id={l.id} caption={l.title} rows={l.rows} empty={l.empty} />)}
       </div>

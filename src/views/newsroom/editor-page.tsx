@@ -95,6 +95,12 @@ export function EditorPage({ vm, csrf }: { vm: EditorVm; csrf: string }) {
           </div>
         </div>
       </form>
+      {vm.comments && (
+        <section class="nr-card" aria-labelledby="story-comments-title">
+          <h2 id="story-comments-title">تعليقات الخبر</h2>
+          <ul class="nr-counts">{vm.comments.map((c) => <li key={c.label} class="nr-count"><a href={c.href}><strong>{c.count}</strong> {c.label}</a></li>)}</ul>
+        </section>
+      )}
       {vm.id !== null && (vm.notes.length > 0 || vm.canCorrect) && (
         <section class="nr-card" aria-labelledby="notes-title">
           <h2 id="notes-title">التصحيحات والتحديثات</h2>

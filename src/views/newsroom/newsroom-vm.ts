@@ -46,6 +46,8 @@ export interface DeskRowVm {
 
 export interface DashboardVm {
   counts: Array<{ status: string; label: string; count: number }>
+  /** For moderators: comments waiting for review, with the queue's link. */
+  pendingComments: { count: number; href: string } | null
   lists: Array<{ id: string; title: string; rows: DeskRowVm[]; empty: string }>
   newHref: string
 }
@@ -78,6 +80,8 @@ export interface EditorVm {
   lockedBy: string | null
   notes: Array<{ kind: string; label: string; text: string; when: string }>
   canCorrect: boolean
+  /** For moderators: the story's comments by state, each with the queue's link. */
+  comments: Array<{ label: string; count: number; href: string }> | null
 }
 
 export interface TokensVm {

@@ -7,11 +7,10 @@ import {
 import { ModerationPage, type ModerationVm } from '../../views/index.js'
 import { parseValidated } from '../hooks/validate.js'
 import { IdParams } from './forms.schema.js'
-import { layoutFor, memberOf, sendPage, when, type NewsroomDeps } from './present.js'
+import { COMMENT_STATUS_LABELS, layoutFor, memberOf, sendPage, when, type NewsroomDeps } from './present.js'
 
 export interface CommentsDeps extends NewsroomDeps { store: Store; clock: Clock }
 
-export const COMMENT_STATUS_LABELS: Record<CommentStatus, string> = { pending: 'بانتظار المراجعة', approved: 'منشور', spam: 'مزعج', trash: 'محذوف' }
 
 const ACTIONS_FOR: Record<CommentStatus, Array<{ action: ModerationAction; label: string; danger?: boolean }>> = {
   pending: [{ action: 'approve', label: 'نشر' }, { action: 'spam', label: 'مزعج', danger: true }, { action: 'trash', label: 'حذف', danger: true }],

@@ -4,12 +4,12 @@ import {
   accessOf, articleFor, articlePath, authorize, can, canStep, createArticle, deleteArticle, editArticle, InvalidStepError,
   addArticleNote, diffArticleSnapshots, moveArticle, NotFoundError, openForEditing, parseIsoDate, restoreRevision,
   stepAction as stepActionOf, suggestTags, ValidationError, WORKFLOW_STEPS, type SnapshotChange,
-  type Article, type ArticleInput, type ArticleStatus, type Clock, type DeskArticle, type Store, type User, type WorkflowStep,
+  type Article, type ArticleInput, type ArticleStatus, type CommentStatus, type Clock, type DeskArticle, type Store, type User, type WorkflowStep,
 } from '../../core/index.js'
 import { DashboardPage, EditorPage, RevisionsPage, type DeskRowVm, type EditorVm, type RevisionsVm } from '../../views/index.js'
 import { parseValidated } from '../hooks/validate.js'
 import { ArticleForm, IdParams, NoteForm, RevisionParams } from './forms.schema.js'
-import { layoutFor, memberOf, sendPage, STATUS_LABELS, when, type NewsroomDeps } from './present.js'
+import { COMMENT_STATUS_LABELS, layoutFor, memberOf, sendPage, STATUS_LABELS, when, type NewsroomDeps } from './present.js'
 
 export interface DeskDeps extends NewsroomDeps {
   store: Store
@@ -100,8 +100,10 @@ export function registerDeskRoutes(app: FastifyInstance, deps: DeskDeps): void {
     const [counts, drafts, review, scheduled, published] = await Promise.all([
       deps.store.articles.countByStatus(everyone), list(['draft'], m.id), list(['review']), list(['scheduled']), list(['published']),
     ])
+    const pending = can(m, 'comments.moderate') ? (await deps.store.comments.countByStatus()).pending : null
     const vm = {
       newHref: '/newsroom/articles/new',
+      pendingComments: pending === null ? null : { count: pending, href: '/newsroom/comments' },
       counts: (Object.keys(STATUS_LABELS) as ArticleStatus[]).map((s) => ({ status: s, label: STATUS_LABELS[s], count: counts[s] })),
       lists: [
         { id: 'my-drafts', title: 'مسوداتي', rows: drafts.map((a) => row(a, a.updatedAt)), empty: 'لا مسودات لك.' },
@@ -161,6 +163,11 @@ export function registerDeskRoutes(app: FastifyInstance, deps: DeskDeps): void {
       lockedBy: opts.lockedBy ?? null,
       notes: article ? (await deps.store.notes.listFor(article.id)).map((n) => ({ kind: n.kind, label: NOTE_LABELS[n.kind], text: n.text, when: when(n.createdAt) })) : [],
       canCorrect: article !== null && can(m, 'article.correct', accessOf(article)),
+      comments: article && can(m, 'comments.moderate')
+        ? Object.entries(await deps.store.comments.countByStatus(article.id)).map(([status, count]) => ({
+          label: COMMENT_STATUS_LABELS[status as CommentStatus], count, href: `/newsroom/comments?status=${status}&article=${article.id}`,
+        }))
+        : null,
     }
     const done = (req.query as Record<string, string>).done
     const notice = opts.errors && Object.keys(opts.errors).length ? { kind: 'error' as const, text: 'لم يُحفظ الخبر: راجع الحقول المشار إليها.' }

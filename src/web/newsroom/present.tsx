@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
 import { formatGregorian, formatTime } from '../../arabic/index.js'
-import { can, type ArticleStatus, type Role, type User } from '../../core/index.js'
+import { can, type ArticleStatus, type CommentStatus, type Role, type User } from '../../core/index.js'
 import { NewsroomLayout, renderDocument, type NewsroomLayoutVm } from '../../views/index.js'
 import { csrfToken } from '../hooks/session-cookie.js'
 
@@ -10,6 +10,8 @@ export const ROLE_LABELS: Record<Role, string> = { contributor: 'مراسل', au
 export const STATUS_LABELS: Record<ArticleStatus, string> = {
   draft: 'مسودة', review: 'بانتظار المراجعة', scheduled: 'مجدول', published: 'منشور', unpublished: 'أُلغي نشره',
 }
+
+export const COMMENT_STATUS_LABELS: Record<CommentStatus, string> = { pending: 'بانتظار المراجعة', approved: 'منشور', spam: 'مزعج', trash: 'محذوف' }
 
 /** A moment as the newsroom shows it: Gregorian date and 24-hour Riyadh time. */
 export const when = (at: Date) => `${formatGregorian(at)}، ${formatTime(at)}`
