@@ -1,7 +1,8 @@
 import { sql, type InsertQueryBuilder, type InsertResult, type Kysely } from 'kysely'
-import { ARTICLE_STATUSES, LIVE_STATUSES, type ArticleStatus, type ArticleQuery, type ArticleRecord, type ArticleRepo, type SafeHtml } from '../../core/index.js'
+import { ARTICLE_STATUSES, LIVE_STATUSES, type ArticleQuery, type ArticleRecord, type ArticleRepo, type SafeHtml } from '../../core/index.js'
 import type { Database } from './schema.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js'
+import { countByStatus } from './count-by-status.js'
 
 type Db = Kysely<Database>
 
@@ -236,13 +237,7 @@ export function createSqlArticleRepo(db: Db): ArticleRepo {
       return rows.map((r) => ({ ...toSummary(r), ownerId: r.owner_id === null ? null : Number(r.owner_id), ownerName: r.owner_name }))
     },
 
-    async countByStatus(ownerId) {
-      let q = db.selectFrom('articles').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('status')
-      if (ownerId !== undefined) q = q.where('owner_id', '=', ownerId)
-      const counts = Object.fromEntries(ARTICLE_STATUSES.map((s) => [s, 0])) as Record<ArticleStatus, number>
-      for (const r of await q.execute()) if (r.status in counts) counts[r.status as ArticleStatus] = Number(r.n)
-      return counts
-    },
+    countByStatus: (ownerId) => countByStatus(db, 'articles', ARTICLE_STATUSES, ownerId === undefined ? undefined : { column: 'owner_id', value: ownerId }),
 
     async frequentValues(field, limit) {
       const rows = await db.selectFrom('articles').select([field, (eb) => eb.fn.countAll<number | string>().as('n')])

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import { COMMENT_STATUSES, type Comment, type CommentRepo, type CommentStatus } from '../../core/index.js'
 import type { Database } from './schema.js'
+import { countByStatus } from './count-by-status.js'
 
 const toComment = (r: Selectable<Database['comments']>): Comment => ({
   id: Number(r.id),
@@ -44,13 +45,7 @@ export function createSqlCommentRepo(db: Kysely<Database>): CommentRepo {
       const rows = await query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(q.limit).offset(q.offset).execute()
       return rows.map((r) => ({ ...toComment(r), authorEmail: r.author_email, ip: r.ip, articleTitle: r.article_title }))
     },
-    async countByStatus(articleId) {
-      let q = db.selectFrom('comments').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('status')
-      if (articleId !== undefined) q = q.where('article_id', '=', articleId)
-      const counts = Object.fromEntries(COMMENT_STATUSES.map((s) => [s, 0])) as Record<CommentStatus, number>
-      for (const r of await q.execute()) if (r.status in counts) counts[r.status as CommentStatus] = Number(r.n)
-      return counts
-    },
+    countByStatus: (articleId) => countByStatus(db, 'comments', COMMENT_STATUSES, articleId === undefined ? undefined : { column: 'article_id', value: articleId }),
     async setStatus(ids, status) {
       if (ids.length === 0) return 0
       const r = await db.updateTable('comments').set({ status }).where('id', 'in', [...ids]).executeTakeFirst()

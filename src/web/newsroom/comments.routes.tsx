@@ -11,6 +11,8 @@ import { COMMENT_STATUS_LABELS, layoutFor, memberOf, sendPage, when, type Newsro
 
 export interface CommentsDeps extends NewsroomDeps { store: Store; clock: Clock }
 
+type Tx = Parameters<Parameters<Store['transaction']>[0]>[0]
+
 
 const ACTIONS_FOR: Record<CommentStatus, Array<{ action: ModerationAction; label: string; danger?: boolean }>> = {
   pending: [{ action: 'approve', label: 'نشر' }, { action: 'spam', label: 'مزعج', danger: true }, { action: 'trash', label: 'حذف', danger: true }],
@@ -74,40 +76,37 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentsDeps):
 
   app.get('/newsroom/comments', (req, reply) => showQueue(req, reply))
 
-  app.post('/newsroom/comments', async (req, reply) => {
+  /**
+   * Runs one of the queue's actions in a transaction (it returns once every app process knows, so
+   * the story's page shows it next), then goes back to the queue; a refused field shows the queue
+   * again with `refused` as its message.
+   */
+  async function act(req: FastifyRequest, reply: FastifyReply, work: (tx: Tx) => Promise<unknown>, refused: string) {
+    try {
+      await deps.store.transaction(work)
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e
+      return showQueue(req, reply, { kind: 'error', text: refused }, 400)
+    }
+    return reply.redirect(back(req), 303)
+  }
+
+  app.post('/newsroom/comments', (req, reply) => {
     const form = parseValidated(BulkForm, req.body ?? {})
-    try {
-      // In a transaction: it returns once every app process knows, so the story's page shows it next.
-      await deps.store.transaction((tx) => moderateComments(tx, memberOf(req), form.ids, form.action))
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e
-      return showQueue(req, reply, { kind: 'error', text: 'اختر تعليقاً واحداً على الأقل (حتى 100).' }, 400)
-    }
-    return reply.redirect(back(req), 303)
+    return act(req, reply, (tx) => moderateComments(tx, memberOf(req), form.ids, form.action), 'اختر تعليقاً واحداً على الأقل (حتى 100).')
   })
 
-  app.post('/newsroom/comments/:id/edit', async (req, reply) => {
+  app.post('/newsroom/comments/:id/edit', (req, reply) => {
     const { id } = parseValidated(IdParams, req.params)
     const { body } = parseValidated(TextForm, req.body ?? {})
-    try {
-      await deps.store.transaction((tx) => editComment(tx, memberOf(req), id, body))
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e
-      return showQueue(req, reply, { kind: 'error', text: 'نص التعليق من 3 أحرف إلى 5000.' }, 400)
-    }
-    return reply.redirect(back(req), 303)
+    return act(req, reply, (tx) => editComment(tx, memberOf(req), id, body), 'نص التعليق من 3 أحرف إلى 5000.')
   })
 
-  app.post('/newsroom/comments/:id/reply', async (req, reply) => {
+  app.post('/newsroom/comments/:id/reply', (req, reply) => {
     const { id } = parseValidated(IdParams, req.params)
     const { body } = parseValidated(TextForm, req.body ?? {})
-    try {
-      await deps.store.transaction((tx) => replyAsDesk({ repos: tx, clock: deps.clock }, memberOf(req), { parentId: id, body, siteName: deps.siteName }))
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e
-      return showQueue(req, reply, { kind: 'error', text: 'اكتب الرد (من 3 أحرف إلى 5000).' }, 400)
-    }
-    return reply.redirect(back(req), 303)
+    const siteName = deps.siteName
+    return act(req, reply, (tx) => replyAsDesk({ repos: tx, clock: deps.clock }, memberOf(req), { parentId: id, body, siteName }), 'اكتب الرد (من 3 أحرف إلى 5000).')
   })
 }
 
