@@ -85,6 +85,9 @@ describe('the newsroom in Chromium: from the first administrator to a corrected 
     await reporter.page.getByRole('link', { name: 'خبر جديد' }).first().click()
     await reporter.page.getByLabel('العنوان').fill(TITLE)
     await reporter.page.getByLabel('القسم').selectOption({ index: 1 })
+    // The editor's script replaces the textarea; wait for it, and say what the page reported if it never comes.
+    await reporter.page.locator('.editor [contenteditable="true"][role="textbox"]').waitFor({ timeout: 20_000 })
+      .catch((e: Error) => { throw new Error(`the editor did not mount: ${e.message}\npage errors: ${reporter.errors.join('\n') || 'none'}`) })
     const body = reporter.page.getByRole('textbox', { name: 'نص الخبر' })
     await body.click()
     await reporter.page.keyboard.type('أعلنت الأمم المتحدة اليوم خطة جديدة للمناخ تحت اسم Climate Action، وقالت إنها تبدأ في ')
