@@ -45,8 +45,9 @@ export async function startServer(config: Config, opts: { workerId?: number } = 
   })
   // Rate limits counted together by every process sharing this Redis; the app is served even while it is down.
   const redis = config.redisUrl ? createRateLimitRedis(config.redisUrl) : undefined
+  const secret = loadSecret(config)
   const app = await buildApp({
-    store, siteName: config.siteName, siteUrl: config.siteUrl, secret: loadSecret(config),
+    store, siteName: config.siteName, siteUrl: config.siteUrl, secret,
     mediaDir: config.mediaDir, logLevel: config.logLevel,
     pageCacheTtlMs: config.pageCacheTtlMs, pageCacheMaxBytes: config.pageCacheMaxBytes,
     searchRateLimit: config.searchRateLimit, trustProxy: config.trustProxy, sharedRateLimits: redis && { redis },
@@ -54,7 +55,7 @@ export async function startServer(config: Config, opts: { workerId?: number } = 
   })
   await app.listen({ port: config.port, host: config.host })
   const scheduler = startScheduler(store)
-  if (opts.workerId === undefined || opts.workerId === 1) await announceSetup(store, config.siteUrl, loadSecret(config))
+  if (opts.workerId === undefined || opts.workerId === 1) await announceSetup(store, config.siteUrl, secret)
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { createArticle, ingestArticle, moveArticle, paragraphsToHtml, type Store, type User } from '../../src/core/index.js'
+import { createArticle, ingestArticle, moveArticle, paragraphsToHtml, type Repos, type Store, type User } from '../../src/core/index.js'
 import { openBoth, openOne, type OpenTwo } from './open-two.js'
 
 const clock = { now: () => new Date('2026-12-02T09:00:00Z') }
@@ -27,7 +27,7 @@ export function describeNewsroomRepos(name: string, openTwo: OpenTwo): void {
       await desk(store)
       const editor = await withMember(store, 'editor')
       const reporter = await withMember(store, 'contributor')
-      const inTx = <T>(work: (d: { repos: Parameters<Parameters<Store['transaction']>[0]>[0]; clock: typeof clock }) => Promise<T>) => store.transaction((tx) => work({ repos: tx, clock }))
+      const inTx = <T>(work: (d: { repos: Repos; clock: typeof clock }) => Promise<T>) => store.transaction((tx) => work({ repos: tx, clock }))
       const a = await inTx((d) => createArticle(d, reporter, story))
       const b = await inTx((d) => createArticle(d, editor, { ...story, title: 'قمة ثانية' }))
       await inTx((d) => moveArticle(d, reporter, a.id, 'submit'))

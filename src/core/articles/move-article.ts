@@ -2,7 +2,7 @@ import { ValidationError } from '../errors.js'
 import { authorize } from '../people/policy.js'
 import type { User } from '../people/user.js'
 import type { Store } from '../store.js'
-import { inputOf, resolveArticleInput } from './article-input.js'
+import { snapshotOf } from './article-snapshot.js'
 import type { Article, ArticleId } from './article.js'
 import { nextStatus, stepAction, type WorkflowStep } from './workflow.js'
 import { accessOf, articleFor, keepState, storeArticle, type WriteDeps } from './write-article.js'
@@ -25,8 +25,8 @@ export async function moveArticle(deps: WriteDeps, user: User, id: ArticleId, st
   } else if (step === 'publish') {
     publishedAt = article.status === 'unpublished' && publishedAt ? publishedAt : now
   }
-  const { draft, bodyText } = await resolveArticleInput(deps.repos, inputOf(article))
-  return storeArticle(deps, id, { ...keepState(article, draft), status, publishedAt }, bodyText, { editorId: user.id, note: step })
+  // The stored content as it is: a step changes the state, not the words.
+  return storeArticle(deps, article, { ...keepState(article, snapshotOf(article)), status, publishedAt }, article.bodyText, { editorId: user.id, note: step })
 }
 
 /**
@@ -42,8 +42,7 @@ export async function publishDueArticles(deps: { store: Pick<Store, 'articles' |
       published += await deps.store.transaction(async (tx) => {
         const article = await tx.articles.get(id)
         if (!article || article.status !== 'scheduled' || !article.publishedAt || article.publishedAt > deps.clock.now()) return 0
-        const { draft, bodyText } = await resolveArticleInput(tx, inputOf(article))
-        await storeArticle({ repos: tx, clock: deps.clock }, id, { ...keepState(article, draft), status: 'published' }, bodyText, { editorId: null, note: 'publish' })
+        await storeArticle({ repos: tx, clock: deps.clock }, article, { ...keepState(article, snapshotOf(article)), status: 'published' }, article.bodyText, { editorId: null, note: 'publish' })
         return 1
       })
     }

@@ -7,7 +7,7 @@ import type { Clock, Repos } from '../store.js'
 import { checkArticle, type Article, type ArticleDraft, type ArticleId } from './article.js'
 import { inputOf, resolveArticleInput, type ArticleInput } from './article-input.js'
 import { indexArticle } from './index-article.js'
-import { snapshotOf, type ArticleSnapshot } from './article-snapshot.js'
+import { snapshotOf } from './article-snapshot.js'
 
 export type ArticleRepos = Pick<Repos, 'articles' | 'categories' | 'tags' | 'authors' | 'search' | 'revisions'>
 export interface WriteDeps { repos: ArticleRepos; clock: Clock; analyzer?: Analyzer }
@@ -29,28 +29,29 @@ export interface Saver { editorId: number | null; autosave?: boolean; note?: str
 const AUTOSAVE_FOLD_MS = 10 * 60_000
 
 /**
- * Stores `draft` over the article (or as a new one) through the newsroom's rules, keeps the
- * revision, and brings the search index and related list along. Run inside a transaction.
+ * Stores `draft` over `current` (or as a new article when it is null) through the newsroom's
+ * rules, keeps the revision, and brings the search index and related list along. Run inside a
+ * transaction.
  */
-export async function storeArticle(deps: WriteDeps, id: ArticleId | null, draft: ArticleDraft, bodyText: string, saver: Saver): Promise<Article> {
+export async function storeArticle(deps: WriteDeps, current: Article | null, draft: ArticleDraft, bodyText: string, saver: Saver): Promise<Article> {
   const { articles, revisions } = deps.repos
   const record = checkArticle(draft, bodyText)
   const now = deps.clock.now()
-  const [last] = id === null ? [] : await revisions.listFor(id)
+  const [last] = current ? await revisions.listFor(current.id) : []
   const fold = saver.autosave && last && last.editorId === saver.editorId && now.getTime() - last.createdAt.getTime() < AUTOSAVE_FOLD_MS
   // Folded autosaves leave the story ahead of its last revision: before a save that is not
   // folded, that state is kept as its writer's revision, so no one's words go missing from the history.
-  if (id !== null && last && !fold) {
-    const before = await articles.get(id)
+  if (current && last && !fold) {
     const kept = await revisions.get(last.id)
-    if (before && kept && JSON.stringify(snapshotOf(before)) !== JSON.stringify(kept.snapshot)) {
-      await revisions.add({ articleId: id, editorId: last.editorId, at: before.updatedAt, snapshot: snapshotOf(before), note: 'autosave' })
+    const before = snapshotOf(current)
+    if (kept && JSON.stringify(before) !== JSON.stringify(kept.snapshot)) {
+      await revisions.add({ articleId: current.id, editorId: last.editorId, at: current.updatedAt, snapshot: before, note: 'autosave' })
     }
   }
-  const stored = id ?? (await articles.create(record))
-  if (id !== null) await articles.update(id, record)
-  const article = (await articles.get(stored))!
-  if (!fold) await revisions.add({ articleId: stored, editorId: saver.editorId, at: now, snapshot: snapshotOf(article), note: saver.note ?? null })
+  const id = current?.id ?? (await articles.create(record))
+  if (current) await articles.update(id, record)
+  const article = (await articles.get(id))!
+  if (!fold) await revisions.add({ articleId: id, editorId: saver.editorId, at: now, snapshot: snapshotOf(article), note: saver.note ?? null })
   await indexArticle(deps.repos, article, now, deps.analyzer)
   return article
 }
@@ -72,7 +73,7 @@ export async function editArticle(deps: WriteDeps, user: User, id: ArticleId, ch
   authorize(user, 'article.edit', accessOf(article))
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
   const { draft, bodyText } = await resolveArticleInput(deps.repos, { ...inputOf(article), ...defined })
-  return storeArticle(deps, id, keepState(article, draft), bodyText, { editorId: user.id, autosave: opts.autosave })
+  return storeArticle(deps, article, keepState(article, draft), bodyText, { editorId: user.id, autosave: opts.autosave })
 }
 
 /** A draft with the stored article's state: status, publication time, owner, external id, cover. */
@@ -101,11 +102,5 @@ export async function restoreRevision(deps: WriteDeps, user: User, articleId: Ar
   authorize(user, 'article.edit', accessOf(article))
   const revision = await deps.repos.revisions.get(revisionId)
   if (!revision || revision.articleId !== articleId) throw new NotFoundError('revision', revisionId)
-  const s: ArticleSnapshot = revision.snapshot
-  const draft = {
-    title: s.title, dek: s.dek, bodyHtml: s.bodyHtml, dateline: s.dateline, source: s.source, categoryId: s.categoryId,
-    tagIds: s.tagIds, authorIds: s.authorIds, featured: s.featured, breaking: s.breaking, slug: s.slug,
-    seoTitle: s.seoTitle, seoDescription: s.seoDescription,
-  }
-  return storeArticle(deps, articleId, keepState(article, draft), htmlToText(s.bodyHtml), { editorId: user.id, note: `restored revision ${revisionId}` })
+  return storeArticle(deps, article, keepState(article, revision.snapshot), htmlToText(revision.snapshot.bodyHtml), { editorId: user.id, note: `restored revision ${revisionId}` })
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
   addArticleNote, apiTokenUser, authorize, moderateComments, type ModerationAction, can, createArticle, deleteArticle, editArticle, moveArticle, articleFor, accessOf,
-  UnauthorizedError, type Clock, type Store, type WorkflowStep,
+  UnauthorizedError, type Clock, type Repos, type Store, type WorkflowStep,
 } from '../../core/index.js'
 import '../hooks/member.js'
 import { parseValidated } from '../hooks/validate.js'
@@ -28,7 +28,7 @@ export async function adminApi(app: FastifyInstance, opts: AdminApiOptions): Pro
     if (!req.member) throw new UnauthorizedError(token ? 'the token is unknown or revoked, or its member deactivated' : 'send Authorization: Bearer <token>')
   })
   const member = (req: FastifyRequest) => req.member!
-  const inTx = <T>(work: (deps: { repos: Parameters<Parameters<Store['transaction']>[0]>[0]; clock: Clock }) => Promise<T>) =>
+  const inTx = <T>(work: (deps: { repos: Repos; clock: Clock }) => Promise<T>) =>
     store.transaction((tx) => work({ repos: tx, clock }))
 
   app.post('/articles', async (req, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import {
   authorize, COMMENT_STATUSES, editComment, moderateComments, replyAsDesk, ValidationError,
-  type Clock, type CommentStatus, type ModerationAction, type Store,
+  type Clock, type Repos, type CommentStatus, type ModerationAction, type Store,
 } from '../../core/index.js'
 import { ModerationPage, type ModerationVm } from '../../views/index.js'
 import { parseValidated } from '../hooks/validate.js'
@@ -11,7 +11,6 @@ import { COMMENT_STATUS_LABELS, layoutFor, memberOf, sendPage, when, type Newsro
 
 export interface CommentsDeps extends NewsroomDeps { store: Store; clock: Clock }
 
-type Tx = Parameters<Parameters<Store['transaction']>[0]>[0]
 
 
 const ACTIONS_FOR: Record<CommentStatus, Array<{ action: ModerationAction; label: string; danger?: boolean }>> = {
@@ -81,7 +80,7 @@ export function registerCommentRoutes(app: FastifyInstance, deps: CommentsDeps):
    * the story's page shows it next), then goes back to the queue; a refused field shows the queue
    * again with `refused` as its message.
    */
-  async function act(req: FastifyRequest, reply: FastifyReply, work: (tx: Tx) => Promise<unknown>, refused: string) {
+  async function act(req: FastifyRequest, reply: FastifyReply, work: (tx: Repos) => Promise<unknown>, refused: string) {
     try {
       await deps.store.transaction(work)
     } catch (e) {

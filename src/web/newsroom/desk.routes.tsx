@@ -4,7 +4,7 @@ import {
   accessOf, articleFor, articlePath, authorize, can, canStep, createArticle, deleteArticle, editArticle, InvalidStepError,
   addArticleNote, diffArticleSnapshots, moveArticle, NotFoundError, openForEditing, parseIsoDate, restoreRevision,
   stepAction as stepActionOf, suggestTags, ValidationError, WORKFLOW_STEPS, type SnapshotChange,
-  type Article, type ArticleInput, type ArticleStatus, type CommentStatus, type Clock, type DeskArticle, type Store, type User, type WorkflowStep,
+  type Article, type ArticleInput, type ArticleStatus, type CommentStatus, type Clock, type Repos, type DeskArticle, type Store, type User, type WorkflowStep,
 } from '../../core/index.js'
 import { DashboardPage, EditorPage, RevisionsPage, type DeskRowVm, type EditorVm, type RevisionsVm } from '../../views/index.js'
 import { parseValidated } from '../hooks/validate.js'
@@ -18,7 +18,6 @@ export interface DeskDeps extends NewsroomDeps {
   renderPreview(article: Article): Promise<string>
 }
 
-type Tx = Parameters<Parameters<Store['transaction']>[0]>[0]
 
 const SOURCES = ['متابعة', 'وكالات', 'رويترز', 'فرانس برس', 'أسوشيتد برس', 'الأناضول']
 
@@ -85,7 +84,7 @@ const localValue = (at: Date | null) => (at ? new Date(at.getTime() + 3 * 3_600_
 
 /** Dashboard, editor, workflow and preview. */
 export function registerDeskRoutes(app: FastifyInstance, deps: DeskDeps): void {
-  const inTx = <T,>(work: (d: { repos: Tx; clock: Clock }) => Promise<T>) => deps.store.transaction((tx) => work({ repos: tx, clock: deps.clock }))
+  const inTx = <T,>(work: (d: { repos: Repos; clock: Clock }) => Promise<T>) => deps.store.transaction((tx) => work({ repos: tx, clock: deps.clock }))
   const editorOfOthers = (m: User) => can(m, 'article.view', { ownerId: -1, status: 'draft' })
 
   const row = (a: DeskArticle, at: Date): DeskRowVm => ({
